@@ -1,0 +1,10 @@
+// GET /api/worklist?tab=&department=&status=&from=&to=&q=&sort=&page= → one page of the bill queue.
+import { getWorklist } from "@/db/queries/worklist";
+import { parseInput } from "@/lib/api/body";
+import { withSession } from "@/lib/api/handler";
+import { worklistQuerySchema } from "@/lib/contracts/worklist";
+
+export const GET = withSession(async ({ req, db, session }) => {
+  const query = parseInput(worklistQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
+  return getWorklist(db, session, query);
+});

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Critical Callout", template: "%s · Critical Callout" },
+  description: "Call out critical laboratory results and keep the record accreditation inspects.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-ink antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,10 @@
+// POST /operation/critical-callout {lab_report_ids} → audit records of those reports (endpoint 3).
+import { getCalloutRecords } from "@/db/queries/callout-records";
+import { readJson } from "@/lib/api/body";
+import { withSession } from "@/lib/api/handler";
+import { calloutRecordsBodySchema } from "@/lib/contracts/critical";
+
+export const POST = withSession(async ({ req, db, session }) => {
+  const body = await readJson(req, calloutRecordsBodySchema);
+  return getCalloutRecords(db, session, body.lab_report_ids);
+});

@@ -1,0 +1,21 @@
+// POST /report/{billId}/critical/callout → save an attempted (draft) or done callout (endpoint 4).
+// Optional Idempotency-Key header: a repeat from the same user replays the first answer.
+import { postCallout } from "@/db/queries/post-callout";
+import { parseInput, readJson } from "@/lib/api/body";
+import { withSession } from "@/lib/api/handler";
+import { idempotencyKeySchema, postCalloutBodySchema } from "@/lib/contracts/critical";
+import { billParamsSchema } from "@/lib/contracts/ids";
+
+export const POST = withSession(
+  async ({ req, db, session, params }) => {
+    const header = req.headers.get("idempotency-key");
+    const key = header === null ? null : parseInput(idempotencyKeySchema, header);
+    const body = await readJson(req, postCalloutBodySchema);
+    const result = await postCallout(db, session, params.billId, body, key);
+    return Response.json(result.body, {
+      status: result.status,
+      headers: result.replayed ? { "idempotent-replayed": "true" } : {},
+    });
+  },
+  { params: billParamsSchema },
+);

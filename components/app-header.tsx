@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { SessionContext } from "@/lib/auth/session-context";
+import { LogoutButton } from "./auth/logout-button";
+
+const KIND_LABEL = { lab_user: "Lab technician", doctor: "Doctor", support: "Support" } as const;
+
+export function AppHeader({ session }: { session: SessionContext }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-3">
+        <div className="flex items-center gap-6">
+          <Link href="/worklist" className="font-semibold text-brand-800">
+            Critical Callout
+          </Link>
+          <nav aria-label="Main">
+            <Link href="/worklist" className="text-sm text-slate-700 hover:text-ink">
+              Worklist
+            </Link>
+          </nav>
+        </div>
+        <div className="flex items-center gap-4 text-sm">
+          <div className="text-right leading-tight">
+            <div className="font-medium">{session.displayName}</div>
+            <div className="text-slate-500">
+              {KIND_LABEL[session.kind]} · {session.labName}
+            </div>
+          </div>
+          <LogoutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+// Opens the database: PostgreSQL through postgres.js when a URL is given, else the embedded PGlite.
+// No "server-only" here: scripts (migrate, seed, user:add, bench) and tests import it outside Next.
+import path from "node:path";
+import type { Logger } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that runs queries: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+  /** PGlite only: a gzipped copy of the data folder, to clone a migrated and seeded database. */
+  dump?: () => Promise<Blob>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export interface ConnectOptions {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder; absent means in memory. */
+  pgliteDir?: string;
+  /** A PGlite data dump (from dumpDataDir) to start from, e.g. a migrated and seeded template. */
+  pgliteLoad?: Blob | File;
+  logger?: Logger;
+  /** postgres.js pool size. */
+  max?: number;
+}
+
+export async function connect(opts: ConnectOptions): Promise<DbHandle> {
+  if (opts.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(opts.url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+      // Fail fast when the server is unreachable instead of hanging a request (answers 503).
+      connect_timeout: 5,
+      idle_timeout: 30,
+    });
+    const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const client = new PGlite({ dataDir: opts.pgliteDir, loadDataDir: opts.pgliteLoad });
+  await client.waitReady;
+  const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close(), dump: () => client.dumpDataDir("gzip") };
+}
+
+export async function migrate(handle: DbHandle): Promise<void> {
+  if (handle.kind === "postgres") {
+    const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific db type
+    await run(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    const { migrate: run } = await import("drizzle-orm/pglite/migrator");
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific db type
+    await run(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+/** Rows of a raw query on either driver (postgres.js returns an array, PGlite `{ rows }`). */
+export async function rawRows<T = Record<string, unknown>>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}

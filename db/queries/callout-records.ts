@@ -1,0 +1,61 @@
+// Endpoint 3 (CriticalCalloutView): non-draft callout records of the requested reports the session
+// may see, newest first, with the names an auditor reads.
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { SessionContext } from "@/lib/auth/session-context";
+import type { CalloutRecordDto } from "@/lib/contracts/critical";
+import type { Queryable } from "../connect";
+import { criticalCallouts, doctors, organizations, patients, users } from "../schema";
+import { visibleReportIds } from "./callout-logs";
+
+const referral = alias(doctors, "referral");
+const performer = alias(doctors, "performer");
+
+export async function getCalloutRecords(
+  db: Queryable,
+  session: SessionContext,
+  reportIds: number[],
+): Promise<{ records: CalloutRecordDto[] }> {
+  const visible = await visibleReportIds(db, session, reportIds);
+  if (visible.length === 0) return { records: [] };
+  const rows = await db
+    .select({
+      c: criticalCallouts,
+      orgName: organizations.name,
+      patientName: patients.fullName,
+      referralName: referral.name,
+      userName: users.displayName,
+      doctorName: performer.name,
+    })
+    .from(criticalCallouts)
+    .leftJoin(organizations, eq(organizations.id, criticalCallouts.orgId))
+    .leftJoin(patients, eq(patients.id, criticalCallouts.patientId))
+    .leftJoin(referral, eq(referral.id, criticalCallouts.referralId))
+    .leftJoin(users, eq(users.id, criticalCallouts.performedByUserId))
+    .leftJoin(performer, eq(performer.id, criticalCallouts.performedByDoctorId))
+    .where(
+      and(
+        inArray(criticalCallouts.labReportId, visible),
+        eq(criticalCallouts.labId, session.labId),
+        eq(criticalCallouts.isDraft, false),
+      ),
+    )
+    .orderBy(desc(criticalCallouts.createdOn), desc(criticalCallouts.id));
+  return {
+    records: rows.map(({ c, ...n }) => ({
+      id: c.id,
+      bill_id: c.billId,
+      lab_report_id: c.labReportId!,
+      recipients: Array.isArray(c.recipients) ? (c.recipients as string[]) : [],
+      org_name: n.orgName,
+      patient_name: n.patientName,
+      referral_name: n.referralName,
+      performed_by_user_name: n.userName,
+      performed_by_doctor_name: n.doctorName,
+      critical_callout_comment: c.criticalCalloutComment,
+      critical_callout_meta: (c.criticalCalloutMeta as Record<string, unknown>) ?? {},
+      critical_values_meta: (c.criticalValuesMeta as Record<string, unknown>) ?? {},
+      created_on: c.createdOn.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,140 @@
+// Endpoint 1 (FetchCriticalRecordsByBillView): the bill's critical reports in the session's scope,
+// their critical parameters, and the bill's draft. A fixed number of queries for any bill size.
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { SessionContext } from "@/lib/auth/session-context";
+import type { CriticalParameter } from "@/lib/critical/evaluate";
+import type { CriticalRecordsResponse, LabReportDto } from "@/lib/contracts/critical";
+import { notFound } from "@/lib/errors";
+import type { Queryable } from "../connect";
+import { billScope, reportScope } from "../scope";
+import { bills, CriticalValues, criticalCallouts, departments, labReports, patients, tests } from "../schema";
+import { loadCriticalParameters } from "./critical-evaluation";
+
+const CALLOUT_STATUSES = [CriticalValues.CALLOUT_PENDING, CriticalValues.CALLOUT_DONE, CriticalValues.CALLOUT_ATTEMPTED];
+
+/** The bill if the session may see it, else 404 (other lab, or not assigned to a referral doctor). */
+export async function findVisibleBill(db: Queryable, session: SessionContext, billId: number) {
+  const [bill] = await db
+    .select({ id: bills.id, labId: bills.labId, patientId: bills.patientId, docId: bills.docId, orgId: bills.orgId, accessionNo: bills.accessionNo })
+    .from(bills)
+    .where(and(eq(bills.id, billId), billScope(session)))
+    .limit(1);
+  if (!bill) throw notFound("Bill not found");
+  return bill;
+}
+
+export type CriticalReportRow = Awaited<ReturnType<typeof selectCriticalReports>>[number];
+
+function selectCriticalReports(db: Queryable, session: SessionContext, billId: number, forUpdate = false) {
+  const q = db
+    .select({
+      report: labReports,
+      testName: tests.testName,
+      departmentId: tests.departmentId,
+      departmentName: departments.name,
+      testIsProfile: tests.isProfile,
+      sex: patients.sex,
+      dateOfBirth: patients.dateOfBirth,
+    })
+    .from(labReports)
+    .innerJoin(tests, eq(tests.id, labReports.testId))
+    .innerJoin(departments, eq(departments.id, tests.departmentId))
+    .innerJoin(patients, eq(patients.id, labReports.patientId))
+    .where(
+      and(
+        eq(labReports.billId, billId),
+        reportScope(session),
+        eq(labReports.dismissed, false),
+        eq(labReports.sampleCollected, true),
+        inArray(labReports.criticalValues, CALLOUT_STATUSES),
+      ),
+    )
+    .orderBy(asc(labReports.id));
+  // The write locks the bill's report rows in id order, so concurrent callouts never deadlock.
+  return forUpdate ? q.for("update", { of: labReports }) : q;
+}
+
+export interface CriticalReport {
+  row: CriticalReportRow;
+  criticalParameters: CriticalParameter[];
+}
+
+/** The bill's reports that endpoint 1 shows this session: in scope, collected, status 1/2/4, critical. */
+export async function loadBillCriticalReports(
+  db: Queryable,
+  session: SessionContext,
+  billId: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CriticalReport[]> {
+  const rows = await selectCriticalReports(db, session, billId, opts.forUpdate);
+  const params = await loadCriticalParameters(
+    db,
+    rows.map((r) => ({
+      id: r.report.id,
+      patient: { sex: r.sex, dateOfBirth: r.dateOfBirth, sampleCollectedAt: r.report.sampleCollectedAt },
+    })),
+  );
+  return rows.flatMap((row) => {
+    const criticalParameters = params.get(row.report.id);
+    return criticalParameters?.length ? [{ row, criticalParameters }] : [];
+  });
+}
+
+export function toLabReportDto(r: CriticalReportRow): LabReportDto {
+  const lr = r.report;
+  return {
+    orgId: lr.orgId,
+    onHold: lr.onHold,
+    billId: lr.billId,
+    docForId: lr.docForId,
+    reportID: {
+      testID: lr.testId,
+      testName: r.testName,
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+      isProfile: r.testIsProfile,
+    },
+    isSigned: lr.isSigned,
+    isSynced: lr.isSynced,
+    comments: lr.comments,
+    isProfile: lr.isProfile,
+    isApproved: lr.isApproved,
+    isResolved: lr.isResolved,
+    inQuestion: lr.inQuestion,
+    labReportId: lr.id,
+    notPerformed: lr.notPerformed,
+    claim_on_hold: lr.claimOnHold,
+    userDetailsId: lr.patientId,
+    reportFormatId: lr.reportFormatId,
+    criticalValues: lr.criticalValues,
+    auto_approval_status: lr.autoApprovalStatus,
+  };
+}
+
+export async function findBillDraft(db: Queryable, labId: number, billId: number) {
+  const [draft] = await db
+    .select()
+    .from(criticalCallouts)
+    .where(and(eq(criticalCallouts.billId, billId), eq(criticalCallouts.labId, labId), isNull(criticalCallouts.labReportId)))
+    .limit(1);
+  return draft;
+}
+
+export async function getCriticalRecords(db: Queryable, session: SessionContext, billId: number): Promise<CriticalRecordsResponse> {
+  await findVisibleBill(db, session, billId);
+  const [reports, draft] = await Promise.all([
+    loadBillCriticalReports(db, session, billId),
+    findBillDraft(db, session.labId, billId),
+  ]);
+  return {
+    reports: reports.map((r) => ({ critical_parameters: r.criticalParameters, lab_report: toLabReportDto(r.row) })),
+    attempted_callout: draft
+      ? {
+          recipients: (draft.recipients as string[]) ?? [],
+          critical_callout_comment: draft.criticalCalloutComment,
+          critical_values_meta: (draft.criticalValuesMeta as Record<string, unknown>) ?? {},
+          critical_callout_meta: (draft.criticalCalloutMeta as Record<string, unknown>) ?? {},
+        }
+      : null,
+  };
+}

@@ -1,0 +1,60 @@
+// Server-side sessions: rows keyed by the SHA-256 of the cookie's random token.
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { SessionContext, SessionKind } from "@/lib/auth/session-context";
+import type { Queryable } from "../connect";
+import { doctors, labs, sessions, users } from "../schema";
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // one lab shift and a half
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function findUserForLogin(db: Queryable, username: string) {
+  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+/** Creates a session for the user and returns the raw token (only ever held by the cookie). */
+export async function createSession(db: Queryable, user: { id: number; labId: number; departmentIds: number[] }) {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId: user.id,
+    labId: user.labId,
+    departmentIds: user.departmentIds,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+export async function loadSession(db: Queryable, token: string): Promise<SessionContext | null> {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      userId: users.id,
+      labId: sessions.labId,
+      labName: labs.name,
+      username: users.username,
+      displayName: users.displayName,
+      kind: users.kind,
+      doctorId: users.doctorId,
+      docType: doctors.docType,
+      departmentDataType: users.departmentDataType,
+      departmentIds: sessions.departmentIds,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.labId, sessions.labId)))
+    .innerJoin(labs, eq(labs.id, sessions.labId))
+    .leftJoin(doctors, and(eq(doctors.id, users.doctorId), eq(doctors.labId, users.labId)))
+    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, sql`now()`), isNull(sessions.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  return { ...row, kind: row.kind as SessionKind, departmentIds: row.departmentIds ?? [] };
+}
+
+export async function revokeSession(db: Queryable, sessionId: string) {
+  await db.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}

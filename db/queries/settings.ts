@@ -1,0 +1,31 @@
+// Lab-wide notify configuration: read with defaults filled in, written whole.
+import { and, eq } from "drizzle-orm";
+import { DEFAULT_NOTIFY_SETTINGS, NOTIFY_SETTINGS_KEY, type NotifySettings, notifySettingsSchema } from "@/lib/contracts/settings";
+import type { Queryable } from "../connect";
+import { labSettings } from "../schema";
+
+export async function getNotifySettings(db: Queryable, labId: number): Promise<NotifySettings> {
+  const [row] = await db
+    .select({ value: labSettings.value })
+    .from(labSettings)
+    .where(and(eq(labSettings.labId, labId), eq(labSettings.key, NOTIFY_SETTINGS_KEY)))
+    .limit(1);
+  // Stored values written by other tools may be partial or odd: keep what is valid, default the rest.
+  const stored = (row?.value && typeof row.value === "object" ? row.value : {}) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...DEFAULT_NOTIFY_SETTINGS };
+  for (const key of Object.keys(DEFAULT_NOTIFY_SETTINGS)) {
+    const field = notifySettingsSchema.shape[key as keyof NotifySettings];
+    const v = key in stored ? stored[key] : undefined;
+    const coerced = typeof v === "boolean" ? Number(v) : v;
+    if (field.safeParse(coerced).success) merged[key] = coerced;
+  }
+  return merged as NotifySettings;
+}
+
+export async function putNotifySettings(db: Queryable, labId: number, settings: NotifySettings): Promise<NotifySettings> {
+  await db
+    .insert(labSettings)
+    .values({ labId, key: NOTIFY_SETTINGS_KEY, value: settings })
+    .onConflictDoUpdate({ target: [labSettings.labId, labSettings.key], set: { value: settings } });
+  return settings;
+}

@@ -1,0 +1,351 @@
+// The Drizzle schema. Table and column names are a contract (DESIGN §2): tools outside the app read
+// and write them, so every column added beyond the contract has a default or is nullable.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** CriticalValuesEnum of the original system: the one source of truth for report callout status. */
+export const CriticalValues = {
+  NORMAL: 0,
+  CALLOUT_PENDING: 1,
+  CALLOUT_DONE: 2,
+  ABNORMAL: 3,
+  CALLOUT_ATTEMPTED: 4,
+} as const;
+export type CriticalValue = (typeof CriticalValues)[keyof typeof CriticalValues];
+
+/** activity_logs.log_category_id of a critical callout action. */
+export const CRITICAL_CALLOUT_LOG_CATEGORY = 648;
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const labs = pgTable("labs", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull(),
+});
+
+export const departments = pgTable(
+  "departments",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    name: text("name").notNull(),
+  },
+  (t) => [index("departments_lab_idx").on(t.labId)],
+);
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    fax: text("fax"),
+  },
+  (t) => [index("organizations_lab_idx").on(t.labId)],
+);
+
+export const doctors = pgTable(
+  "doctors",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    name: text("name").notNull(),
+    /** 0: department (in-house) doctor; 2: referral doctor. */
+    docType: smallint("doc_type").notNull().default(2),
+    phone: text("phone"),
+    email: text("email"),
+    fax: text("fax"),
+  },
+  (t) => [index("doctors_lab_idx").on(t.labId)],
+);
+
+export const doctorDepartments = pgTable(
+  "doctor_departments",
+  {
+    id: serial("id").primaryKey(),
+    doctorId: integer("doctor_id").notNull().references(() => doctors.id),
+    departmentId: integer("department_id").notNull().references(() => departments.id),
+  },
+  (t) => [uniqueIndex("doctor_departments_uniq").on(t.doctorId, t.departmentId)],
+);
+
+export const patients = pgTable(
+  "patients",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    fullName: text("full_name").notNull(),
+    sex: text("sex").notNull().default("U"),
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    phone: text("phone"),
+    email: text("email"),
+  },
+  (t) => [index("patients_lab_idx").on(t.labId)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    username: text("username").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    kind: text("kind").notNull(), // 'lab_user' | 'doctor' | 'support'
+    doctorId: integer("doctor_id").references(() => doctors.id),
+    departmentDataType: smallint("department_data_type"),
+    departmentIds: integer("department_ids").array().notNull().default(sql`'{}'::int[]`),
+  },
+);
+
+export const labUserDepartments = pgTable(
+  "lab_user_departments",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    departmentId: integer("department_id").notNull().references(() => departments.id),
+  },
+  (t) => [uniqueIndex("lab_user_departments_uniq").on(t.userId, t.departmentId)],
+);
+
+export const tests = pgTable(
+  "tests",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    testName: text("test_name").notNull(),
+    departmentId: integer("department_id").notNull().references(() => departments.id),
+    isProfile: boolean("is_profile").notNull().default(false),
+  },
+  (t) => [index("tests_lab_idx").on(t.labId), index("tests_department_idx").on(t.departmentId)],
+);
+
+export const testParameters = pgTable(
+  "test_parameters",
+  {
+    id: serial("id").primaryKey(),
+    testId: integer("test_id").notNull().references(() => tests.id),
+    name: text("name").notNull(),
+    unit: text("unit").notNull().default(""),
+    resultType: text("result_type").notNull().default("numeric"), // 'numeric' | 'text'
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("test_parameters_test_idx").on(t.testId)],
+);
+
+export const parameterRanges = pgTable(
+  "parameter_ranges",
+  {
+    id: serial("id").primaryKey(),
+    parameterId: integer("parameter_id").notNull().references(() => testParameters.id),
+    sex: text("sex"),
+    ageMinDays: integer("age_min_days"),
+    ageMaxDays: integer("age_max_days"),
+    refLow: numeric("ref_low"),
+    refHigh: numeric("ref_high"),
+    criticalLow: numeric("critical_low"),
+    criticalHigh: numeric("critical_high"),
+    criticalTexts: text("critical_texts").array(),
+  },
+  (t) => [index("parameter_ranges_parameter_idx").on(t.parameterId)],
+);
+
+export const bills = pgTable(
+  "bills",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    patientId: integer("patient_id").notNull().references(() => patients.id),
+    docId: integer("doc_id").references(() => doctors.id),
+    orgId: integer("org_id").references(() => organizations.id),
+    accessionNo: text("accession_no").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("bills_lab_created_idx").on(t.labId, t.createdAt),
+    index("bills_doc_idx").on(t.docId),
+    index("bills_lab_accession_idx").on(t.labId, t.accessionNo),
+  ],
+);
+
+export const labReports = pgTable(
+  "lab_reports",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").notNull().references(() => bills.id),
+    testId: integer("test_id").notNull().references(() => tests.id),
+    orgId: integer("org_id").references(() => organizations.id),
+    docForId: integer("doc_for_id").references(() => doctors.id),
+    patientId: integer("patient_id").notNull().references(() => patients.id),
+    onHold: boolean("on_hold").notNull().default(false),
+    isSigned: boolean("is_signed").notNull().default(false),
+    isSynced: boolean("is_synced").notNull().default(false),
+    comments: text("comments"),
+    isProfile: boolean("is_profile").notNull().default(false),
+    isApproved: boolean("is_approved").notNull().default(false),
+    isResolved: boolean("is_resolved").notNull().default(false),
+    inQuestion: boolean("in_question").notNull().default(false),
+    notPerformed: boolean("not_performed").notNull().default(false),
+    claimOnHold: boolean("claim_on_hold").notNull().default(false),
+    reportFormatId: integer("report_format_id"),
+    criticalValues: smallint("critical_values").notNull().default(0),
+    autoApprovalStatus: smallint("auto_approval_status").notNull().default(0),
+    dismissed: boolean("dismissed").notNull().default(false),
+    sampleCollected: boolean("sample_collected").notNull().default(false),
+    sampleCollectedAt: ts("sample_collected_at"),
+    approvedAt: ts("approved_at"),
+  },
+  (t) => [
+    index("lab_reports_bill_idx").on(t.billId),
+    // The worklist's queue: open critical reports of a lab, oldest approval first.
+    index("lab_reports_lab_status_idx")
+      .on(t.labId, t.criticalValues, t.approvedAt)
+      .where(sql`${t.criticalValues} in (1, 2, 4)`),
+  ],
+);
+
+export const reportValues = pgTable(
+  "report_values",
+  {
+    id: serial("id").primaryKey(),
+    labReportId: integer("lab_report_id").notNull().references(() => labReports.id),
+    parameterId: integer("parameter_id").notNull().references(() => testParameters.id),
+    valueNumeric: numeric("value_numeric"),
+    valueText: text("value_text"),
+  },
+  (t) => [index("report_values_report_idx").on(t.labReportId)],
+);
+
+export const criticalCallouts = pgTable(
+  "critical_callouts",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").notNull().references(() => bills.id),
+    labReportId: integer("lab_report_id").references(() => labReports.id),
+    isDraft: boolean("is_draft").notNull().default(false),
+    recipients: jsonb("recipients").notNull().default(sql`'[]'::jsonb`),
+    criticalCalloutComment: text("critical_callout_comment").notNull().default(""),
+    criticalValuesMeta: jsonb("critical_values_meta").notNull().default(sql`'{}'::jsonb`),
+    criticalCalloutMeta: jsonb("critical_callout_meta").notNull().default(sql`'{}'::jsonb`),
+    performedByUserId: integer("performed_by_user_id").references(() => users.id),
+    performedByDoctorId: integer("performed_by_doctor_id").references(() => doctors.id),
+    orgId: integer("org_id").references(() => organizations.id),
+    patientId: integer("patient_id").references(() => patients.id),
+    referralId: integer("referral_id").references(() => doctors.id),
+    createdOn: ts("created_on").notNull().defaultNow(),
+    updatedOn: ts("updated_on").notNull().defaultNow(),
+  },
+  (t) => [
+    // At most one draft (attempted callout) per bill.
+    uniqueIndex("critical_callouts_one_draft_per_bill")
+      .on(t.billId)
+      .where(sql`${t.labReportId} is null`),
+    index("critical_callouts_report_idx")
+      .on(t.labReportId, t.createdOn)
+      .where(sql`${t.labReportId} is not null`),
+  ],
+);
+
+export const activityLogs = pgTable(
+  "activity_logs",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").references(() => bills.id),
+    labReportId: integer("lab_report_id").references(() => labReports.id),
+    labReportIds: integer("lab_report_ids").array().notNull().default(sql`'{}'::int[]`),
+    logCategoryId: integer("log_category_id").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    labUserName: text("lab_user_name").notNull().default(""),
+    activityText: text("activity_text").notNull().default(""),
+    activityDate: ts("activity_date").notNull().defaultNow(),
+    dumpedJson: jsonb("dumped_json").notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    // Measured (DESIGN §2): a GIN index partial on the callout category, and no plain GIN beside a
+    // (lab_id, log_category_id, …) btree, keeps endpoint 2 on a 0.15 ms plan at 1M reports.
+    index("activity_logs_callout_reports_gin")
+      .using("gin", t.labReportIds)
+      .where(sql`${t.logCategoryId} = 648`),
+    index("activity_logs_bill_idx").on(t.billId),
+  ],
+);
+
+export const labSettings = pgTable(
+  "lab_settings",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    key: text("key").notNull(),
+    value: jsonb("value").notNull(),
+  },
+  (t) => [uniqueIndex("lab_settings_lab_key").on(t.labId, t.key)],
+);
+
+// ---- Tables of the app's own (not in the contract) ----
+
+/** Server-side sessions, keyed by the SHA-256 of the random token held in the cookie. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    /** users.department_ids copied at login (department_data_type 0 scopes by this list). */
+    departmentIds: integer("department_ids").array().notNull().default(sql`'{}'::int[]`),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Idempotency keys of the write endpoint: the first answer, replayed for the same user and key. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    /** The response body as sent (text, not jsonb, so a replay is byte-for-byte the first answer). */
+    body: text("body").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+export type Lab = typeof labs.$inferSelect;
+export type Department = typeof departments.$inferSelect;
+export type Organization = typeof organizations.$inferSelect;
+export type Doctor = typeof doctors.$inferSelect;
+export type Patient = typeof patients.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Test = typeof tests.$inferSelect;
+export type TestParameter = typeof testParameters.$inferSelect;
+export type ParameterRange = typeof parameterRanges.$inferSelect;
+export type Bill = typeof bills.$inferSelect;
+export type LabReport = typeof labReports.$inferSelect;
+export type ReportValue = typeof reportValues.$inferSelect;
+export type CriticalCallout = typeof criticalCallouts.$inferSelect;
+export type ActivityLog = typeof activityLogs.$inferSelect;
+export type LabSetting = typeof labSettings.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

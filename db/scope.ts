@@ -1,0 +1,48 @@
+// Lab and department scope (DESIGN §3), written once. Every query that reads or writes reports, their
+// logs or their callouts adds `reportScope(session)`; bill lookups add `billScope(session)`.
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { SessionContext } from "@/lib/auth/session-context";
+import { bills, doctorDepartments, labReports, labUserDepartments, tests } from "./schema";
+
+const NOTHING = sql`false`;
+
+/** The departments filter of the session, as a condition on a department id column. */
+function departmentFilter(s: SessionContext, departmentId: SQL | typeof tests.departmentId): SQL | undefined {
+  if (s.kind === "support") return undefined;
+  if (s.kind === "doctor") {
+    if (s.doctorId == null) return NOTHING;
+    if (s.docType === 0) {
+      return sql`${departmentId} in (select ${doctorDepartments.departmentId} from ${doctorDepartments} where ${doctorDepartments.doctorId} = ${s.doctorId})`;
+    }
+    return undefined; // referral doctors are scoped by bill, not department
+  }
+  if (s.departmentDataType === 1) {
+    return sql`${departmentId} in (select ${labUserDepartments.departmentId} from ${labUserDepartments} where ${labUserDepartments.userId} = ${s.userId})`;
+  }
+  // department_data_type 0 (and unset): the list copied into the session at login.
+  if (s.departmentIds.length === 0) return NOTHING;
+  return sql`${departmentId} = any(${sql.raw(`'{${s.departmentIds.map(Number).join(",")}}'::int[]`)})`;
+}
+
+/** Rows of `bills` the session may see: its lab, and for a referral doctor only bills assigned to them. */
+export function billScope(s: SessionContext): SQL {
+  const lab = eq(bills.labId, s.labId);
+  if (s.kind === "doctor" && s.docType !== 0) {
+    return s.doctorId == null ? NOTHING : and(lab, eq(bills.docId, s.doctorId))!;
+  }
+  return lab;
+}
+
+/** Rows of `lab_reports` the session may see: its lab and its departments (or its bills). */
+export function reportScope(s: SessionContext): SQL {
+  const lab = eq(labReports.labId, s.labId);
+  if (s.kind === "doctor" && s.docType !== 0) {
+    if (s.doctorId == null) return NOTHING;
+    return and(
+      lab,
+      sql`exists (select 1 from ${bills} where ${bills.id} = ${labReports.billId} and ${bills.docId} = ${s.doctorId})`,
+    )!;
+  }
+  const dept = departmentFilter(s, sql`(select ${tests.departmentId} from ${tests} where ${tests.id} = ${labReports.testId})`);
+  return dept ? and(lab, dept)! : lab;
+}

@@ -1,0 +1,31 @@
+// Reads and validates a JSON body: size cap (413), JSON syntax and schema (400), field paths in details.
+import type { z } from "zod";
+import { ApiError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Body exceeds ${MAX_BODY_BYTES} bytes`);
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new ApiError("bad_request", "Content-Type must be application/json");
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Body exceeds ${MAX_BODY_BYTES} bytes`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError("bad_request", "Body is not valid JSON");
+  }
+  return parseInput(schema, json);
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    const first = issues[0];
+    throw new ApiError("bad_request", first ? `${first.path || "body"}: ${first.message}` : "Invalid input", { issues });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,94 @@
+// The route wrapper (a small cousin of dub's withWorkspace): checks the origin of writes, loads the
+// session, awaits and validates path params, and turns every failure into the one error envelope.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import type { Db } from "@/db/connect";
+import { loadSession } from "@/db/queries/sessions";
+import type { SessionContext } from "@/lib/auth/session-context";
+import { ApiError } from "@/lib/errors";
+import { parseInput } from "./body";
+import { SESSION_COOKIE, readCookie } from "./cookies";
+import { handleApiError } from "./handle-error";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export interface HandlerArgs<P> {
+  req: Request;
+  params: P;
+  db: Db;
+  requestId: string;
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** State-changing requests must come from the app's own pages (CSRF defence beside SameSite=Lax). */
+function assertSameOrigin(req: Request) {
+  if (!WRITE_METHODS.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  if (!origin) throw new ApiError("forbidden", "Missing Origin header");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ApiError("forbidden", "Invalid Origin header");
+  }
+  const allowed = new Set<string>();
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
+  allowed.add(host);
+  if (process.env.APP_ORIGIN) allowed.add(new URL(process.env.APP_ORIGIN).host);
+  if (!allowed.has(originHost)) throw new ApiError("forbidden", "Cross-origin request refused");
+}
+
+function parseParams<S extends z.ZodType>(schema: S | undefined, raw: unknown): z.infer<S> {
+  if (!schema) return raw as z.infer<S>;
+  return parseInput(schema, raw);
+}
+
+function respond(result: unknown, requestId: string): Response {
+  const res = result instanceof Response ? result : Response.json(result);
+  res.headers.set("x-request-id", requestId);
+  res.headers.set("cache-control", "no-store");
+  return res;
+}
+
+/** A route that needs no session (login). */
+export function withPublic<S extends z.ZodType = z.ZodType<Record<string, never>>>(
+  handler: (args: HandlerArgs<z.infer<S>>) => Promise<unknown>,
+  opts: { params?: S } = {},
+) {
+  return async (req: Request, ctx?: RouteContext): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      assertSameOrigin(req);
+      const params = parseParams(opts.params, ctx ? await ctx.params : {});
+      const db = await getDb();
+      return respond(await handler({ req, params, db, requestId }), requestId);
+    } catch (err) {
+      return handleApiError(err, requestId);
+    }
+  };
+}
+
+/** A route that needs a valid session; 401 without one, before anything else is looked at. */
+export function withSession<S extends z.ZodType = z.ZodType<Record<string, never>>>(
+  handler: (args: HandlerArgs<z.infer<S>> & { session: SessionContext }) => Promise<unknown>,
+  opts: { params?: S } = {},
+) {
+  return async (req: Request, ctx?: RouteContext): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      assertSameOrigin(req);
+      const token = readCookie(req, SESSION_COOKIE);
+      if (!token) throw new ApiError("unauthorized", "Sign in to continue");
+      const db = await getDb();
+      const session = await loadSession(db, token);
+      if (!session) throw new ApiError("unauthorized", "Your session has expired; sign in again");
+      const params = parseParams(opts.params, ctx ? await ctx.params : {});
+      return respond(await handler({ req, params, db, requestId, session }), requestId);
+    } catch (err) {
+      return handleApiError(err, requestId);
+    }
+  };
+}

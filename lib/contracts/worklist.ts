@@ -1,0 +1,44 @@
+// The worklist: the order-level queue of bills holding critical reports (DESIGN §6).
+import { z } from "zod";
+import { idStringSchema } from "./ids";
+
+export const WORKLIST_PAGE_SIZE = 25;
+export const WORKLIST_SORTS = ["oldest", "newest", "accession", "patient"] as const;
+
+const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(s)), "is not a date");
+const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const worklistQuerySchema = z.object({
+  tab: z.enum(["pending", "done"]).default("pending"),
+  department: z.preprocess(emptyToUndefined, idStringSchema.optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(["pending", "attempted"]).optional()),
+  from: z.preprocess(emptyToUndefined, dateString.optional()),
+  to: z.preprocess(emptyToUndefined, dateString.optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  sort: z.preprocess(emptyToUndefined, z.enum(WORKLIST_SORTS).optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
+});
+export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
+
+export const worklistRowSchema = z.object({
+  billId: z.number(),
+  accessionNo: z.string(),
+  billCreatedAt: z.string(),
+  patientName: z.string(),
+  referralName: z.string().nullable(),
+  orgName: z.string().nullable(),
+  pending: z.number(),
+  attempted: z.number(),
+  done: z.number(),
+  oldestOpenApprovedAt: z.string().nullable(),
+});
+export type WorklistRow = z.infer<typeof worklistRowSchema>;
+
+export const worklistResponseSchema = z.object({
+  rows: z.array(worklistRowSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  counts: z.object({ pending: z.number(), done: z.number() }),
+});
+export type WorklistResponse = z.infer<typeof worklistResponseSchema>;

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as loginRoute } from "../../app/auth/login/route";
+import { POST as logoutRoute } from "../../app/auth/logout/route";
+import { GET as meRoute } from "../../app/auth/me/route";
+import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
+import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
+import { openTestDb, type TestDb } from "../support/db";
+import { call } from "../support/http";
+import { loginAs } from "../support/session";
+
+let tdb: TestDb;
+let s: Scenario;
+beforeAll(async () => {
+  tdb = await openTestDb();
+  s = await buildScenario(tdb.db);
+});
+afterAll(() => tdb.dispose());
+
+describe("sessions", () => {
+  it("logs in with the right password and sets an httpOnly SameSite cookie", async () => {
+    const res = await call(loginRoute, "/auth/login", { body: { username: s.users.tech0.username, password: PASSWORD } });
+    expect(res.status).toBe(200);
+    expect(res.json.user).toMatchObject({ username: s.users.tech0.username, kind: "lab_user", labId: s.labA.id });
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^cc_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it("refuses a wrong password and an unknown user alike", async () => {
+    const wrong = await call(loginRoute, "/auth/login", { body: { username: s.users.tech0.username, password: "nope" } });
+    const unknown = await call(loginRoute, "/auth/login", { body: { username: "nobody-here", password: "nope" } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.json.error.message).toBe(unknown.json.error.message);
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("rejects a login body that is not the contract", async () => {
+    for (const body of [{}, { username: "" , password: "x"}, { username: "a", password: 1 }, { username: "a", password: "b", extra: 1 }]) {
+      const res = await call(loginRoute, "/auth/login", { body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json.error.code).toBe("bad_request");
+    }
+    const notJson = await call(loginRoute, "/auth/login", { rawBody: "{oops", headers: { "content-type": "application/json" } });
+    expect(notJson.status).toBe(400);
+  });
+
+  it("refuses state-changing requests without the app's own Origin (403)", async () => {
+    const body = { username: s.users.tech0.username, password: PASSWORD };
+    expect((await call(loginRoute, "/auth/login", { body, origin: null })).status).toBe(403);
+    const evil = await call(loginRoute, "/auth/login", { body, origin: "https://evil.example" });
+    expect(evil.status).toBe(403);
+    expect(evil.json.error.code).toBe("forbidden");
+  });
+
+  it("me answers 401 without a session, with a forged one, and after logout", async () => {
+    expect((await call(meRoute, "/auth/me")).status).toBe(401);
+    expect((await call(meRoute, "/auth/me", { cookie: "cc_session=forged-token-value" })).status).toBe(401);
+    const cookie = await loginAs(s.users.support.username);
+    const me = await call(meRoute, "/auth/me", { cookie });
+    expect(me.status).toBe(200);
+    expect(me.json.user).toMatchObject({ kind: "support", labName: s.labA.name });
+    expect((await call(logoutRoute, "/auth/logout", { method: "POST", cookie })).status).toBe(200);
+    const after = await call(meRoute, "/auth/me", { cookie });
+    expect(after.status).toBe(401);
+    expect(after.json.error.code).toBe("unauthorized");
+  });
+
+  it("every data endpoint answers 401 in the error envelope without a session", async () => {
+    const res = await call(recordsRoute, `/report/${s.bill1.id}/critical/records`, { params: { billId: String(s.bill1.id) } });
+    expect(res.status).toBe(401);
+    expect(res.json).toEqual({ error: { code: "unauthorized", message: expect.any(String), request_id: expect.any(String) } });
+  });
+});

@@ -1,0 +1,39 @@
+// Calls route handlers as Next would: a Request, a params promise, cookies in headers.
+export const ORIGIN = "http://localhost:3000";
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export interface CallOptions {
+  method?: string;
+  cookie?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  origin?: string | null;
+}
+
+export async function call(handler: Handler, path: string, opts: CallOptions = {}) {
+  const headers = new Headers(opts.headers);
+  headers.set("host", "localhost:3000");
+  if (opts.cookie) headers.set("cookie", opts.cookie);
+  const method = opts.method ?? (opts.body !== undefined || opts.rawBody !== undefined ? "POST" : "GET");
+  if (method !== "GET" && opts.origin !== null) headers.set("origin", opts.origin ?? ORIGIN);
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  const res = await handler(new Request(`${ORIGIN}${path}`, { method, headers, body }), {
+    params: Promise.resolve(opts.params ?? {}),
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
+  return { status: res.status, headers: res.headers, json: json as any, text };
+}
