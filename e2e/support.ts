@@ -1,0 +1,18 @@
+// Shared e2e helpers: log in through the real form or API, as a user would.
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo1234";
+
+export async function loginViaForm(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/worklist/);
+}
+
+/** Logs an API context in; Playwright keeps the cookie for later requests of that context. */
+export async function loginApi(request: APIRequestContext, baseURL: string, username: string, password = DEMO_PASSWORD) {
+  const res = await request.post("/auth/login", { data: { username, password }, headers: { origin: baseURL } });
+  expect(res.status()).toBe(200);
+}
