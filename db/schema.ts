@@ -349,3 +349,39 @@ export type CriticalCallout = typeof criticalCallouts.$inferSelect;
 export type ActivityLog = typeof activityLogs.$inferSelect;
 export type LabSetting = typeof labSettings.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+
+/**
+ * Transactional outbox: messages a done callout sends, written in the callout's transaction and
+ * delivered after commit by the in-app worker. `status`: pending → sent | failed, or no_provider
+ * for channels without a configured transport (nothing claims they were sent).
+ */
+export const outboundMessages = pgTable(
+  "outbound_messages",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").notNull().references(() => bills.id),
+    activityLogId: integer("activity_log_id").references(() => activityLogs.id),
+    labReportIds: integer("lab_report_ids").array().notNull().default(sql`'{}'::int[]`),
+    channel: text("channel").notNull(), // email | fax | sms | whatsapp
+    recipientKind: text("recipient_kind").notNull(), // Organization | Referral | Patient | Other
+    recipientName: text("recipient_name").notNull().default(""),
+    address: text("address").notNull(),
+    subject: text("subject").notNull().default(""),
+    bodyText: text("body_text").notNull().default(""),
+    bodyHtml: text("body_html"),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    providerResponse: text("provider_response"),
+    transport: text("transport"),
+    sentAt: ts("sent_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("outbound_messages_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("outbound_messages_log_idx").on(t.activityLogId),
+  ],
+);
+export type OutboundMessage = typeof outboundMessages.$inferSelect;
