@@ -2,6 +2,7 @@
 // PGlite: a second open of its data folder loses writes). Embedded PGlite is migrated and seeded here.
 import "server-only";
 import { count } from "drizzle-orm";
+import { startOutboxWorker } from "@/lib/notify/outbox-worker";
 import { connect, type Db, type DbHandle, migrate } from "./connect";
 import { labs } from "./schema";
 import { seed } from "./seed";
@@ -9,6 +10,12 @@ import { seed } from "./seed";
 const globalForDb = globalThis as unknown as { __ccDb?: Promise<DbHandle> };
 
 async function open(): Promise<DbHandle> {
+  const handle = await openDatabase();
+  startOutboxWorker(getDb);
+  return handle;
+}
+
+async function openDatabase(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
   if (url) return connect({ url, max: Number(process.env.DB_POOL_MAX ?? 10) });
   const handle = await connect({ pgliteDir: process.env.PGLITE_DIR ?? ".data/pglite" });

@@ -8,6 +8,8 @@ import { pgErrorCode } from "@/lib/api/handle-error";
 import type { SessionContext } from "@/lib/auth/session-context";
 import { activityJson, activityText, type ContactDetails, type Recipient } from "@/lib/callout/activity";
 import type { PostCalloutBody, PostCalloutResponse } from "@/lib/contracts/critical";
+import type { NotifySettings } from "@/lib/contracts/settings";
+import { buildOutboxRows } from "@/lib/notify/outbox-messages";
 import { ApiError } from "@/lib/errors";
 import type { Db, Tx } from "../connect";
 import {
@@ -20,6 +22,7 @@ import {
   idempotencyKeys,
   labReports,
   organizations,
+  outboundMessages,
   patients,
 } from "../schema";
 import { reportScope, billScope } from "../scope";
@@ -57,7 +60,7 @@ export async function postCallout(
           const replay = await claimIdempotencyKey(tx, session.userId, idempotencyKey, requestHash);
           if (replay) return replay;
         }
-        const body = await writeCallout(tx, session, billId, input);
+        const body = await writeCallout(tx, session, billId, input, settings);
         if (idempotencyKey) {
           await tx
             .update(idempotencyKeys)
@@ -101,11 +104,18 @@ function contact(name: string | null, email: string | null, phone: string | null
   return name == null ? undefined : { name, email, phone, fax };
 }
 
-async function writeCallout(tx: Tx, session: SessionContext, billId: number, input: PostCalloutBody): Promise<PostCalloutResponse> {
+async function writeCallout(
+  tx: Tx,
+  session: SessionContext,
+  billId: number,
+  input: PostCalloutBody,
+  settings: NotifySettings,
+): Promise<PostCalloutResponse> {
   // 1. The bill row, locked: the serialization point of every writer on this bill.
   const [bill] = await tx
     .select({
       id: bills.id,
+      accessionNo: bills.accessionNo,
       orgId: bills.orgId,
       docId: bills.docId,
       patientId: bills.patientId,
@@ -147,6 +157,9 @@ async function writeCallout(tx: Tx, session: SessionContext, billId: number, inp
   }
   const meta = input.critical_callout_meta;
   const methods = [...new Set(meta.communication_methods)];
+  if (settings.is_email === 0 && methods.includes("email")) {
+    throw new ApiError("bad_request", "critical_callout_meta: email is turned off in the lab's notify configuration");
+  }
   const reached = meta.already_notified?.phone_call || meta.already_notified?.fax;
   if (!input.is_draft && methods.length === 0 && !reached) {
     throw new ApiError(
@@ -261,6 +274,28 @@ async function writeCallout(tx: Tx, session: SessionContext, billId: number, inp
       dumpedJson: activityJson(activity),
     })
     .returning({ id: activityLogs.id });
+
+  // 6. The outbox: messages of a done callout, committed with it and delivered after commit.
+  if (!input.is_draft) {
+    const rows = buildOutboxRows({
+      labId: session.labId,
+      labName: session.labName,
+      billId,
+      accessionNo: bill.accessionNo,
+      patientName: bill.patient?.name ?? "",
+      activityLogId: log.id,
+      labReportIds: selectedIds,
+      reports: selected.map((r) => ({ testName: r.row.testName, departmentName: r.row.departmentName, parameters: r.criticalParameters })),
+      methods,
+      contacts,
+      others: meta.notify_to_others ?? null,
+      callerName: session.displayName,
+      calledAt: now,
+      comment,
+      settings,
+    });
+    if (rows.length) await tx.insert(outboundMessages).values(rows);
+  }
 
   return {
     callout: {

@@ -70,6 +70,19 @@ export type CriticalRecordsResponse = z.infer<typeof criticalRecordsResponseSche
 // ---- Endpoint 2: logs ----
 export const logsQuerySchema = z.object({ report_ids: idListSchema(MAX_LOG_REPORT_IDS) });
 
+/** An outbound message caused by a log entry's action (issue 5): shown next to it in the timeline. */
+export const deliverySchema = z.object({
+  channel: z.string(),
+  recipientKind: z.string(),
+  recipientName: z.string(),
+  address: z.string(),
+  status: z.enum(["pending", "sent", "failed", "no_provider"]),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  sentAt: z.string().nullable(),
+});
+export type DeliveryDto = z.infer<typeof deliverySchema>;
+
 export const logEntrySchema = z.object({
   id: z.number(),
   labReportId: z.number().nullable(),
@@ -78,6 +91,7 @@ export const logEntrySchema = z.object({
   labUserName: z.string(),
   activityText: z.string(),
   activityDate: z.string(),
+  deliveries: z.array(deliverySchema).default([]),
 });
 export type LogEntryDto = z.infer<typeof logEntrySchema>;
 export const logsResponseSchema = z.object({ logs: z.array(logEntrySchema) });

@@ -112,6 +112,7 @@ describe("GET /report/bulk/critical-notification/logs", () => {
       labUserName: "Tech Zero",
       activityText: "Callout Attempted by - Tech Zero",
       activityDate: "2026-11-20T08:30:00.000Z",
+      deliveries: [],
     });
   });
 

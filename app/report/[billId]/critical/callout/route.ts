@@ -5,6 +5,7 @@ import { parseInput, readJson } from "@/lib/api/body";
 import { withSession } from "@/lib/api/handler";
 import { idempotencyKeySchema, postCalloutBodySchema } from "@/lib/contracts/critical";
 import { billParamsSchema } from "@/lib/contracts/ids";
+import { kickOutbox } from "@/lib/notify/outbox-worker";
 
 export const POST = withSession(
   async ({ req, db, session, params }) => {
@@ -12,6 +13,7 @@ export const POST = withSession(
     const key = header === null ? null : parseInput(idempotencyKeySchema, header);
     const body = await readJson(req, postCalloutBodySchema);
     const result = await postCallout(db, session, params.billId, body, key);
+    if (!result.replayed && !body.is_draft) kickOutbox();
     return Response.json(result.body, {
       status: result.status,
       headers: result.replayed ? { "idempotent-replayed": "true" } : {},
