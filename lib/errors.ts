@@ -21,6 +21,8 @@ export interface ErrorBody {
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  /** Sent as Retry-After (429, 503). */
+  retryAfterSeconds?: number;
   constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = "ApiError";

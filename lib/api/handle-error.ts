@@ -49,6 +49,7 @@ export function handleApiError(err: unknown, requestId: string): Response {
     apiError = err;
   } else if (isDatabaseUnavailable(err)) {
     apiError = new ApiError("service_unavailable", "The database is unavailable; try again shortly");
+    apiError.retryAfterSeconds = 5;
   } else {
     console.error(JSON.stringify({ level: "error", request_id: requestId, msg: String(err), stack: (err as Error)?.stack }));
     apiError = new ApiError("internal", "Something went wrong on our side");
@@ -56,6 +57,6 @@ export function handleApiError(err: unknown, requestId: string): Response {
   const body = apiError.toBody();
   body.error.request_id = requestId;
   const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
-  if (apiError.code === "service_unavailable") headers["retry-after"] = "5";
+  if (apiError.retryAfterSeconds) headers["retry-after"] = String(Math.ceil(apiError.retryAfterSeconds));
   return Response.json(body, { status: apiError.status, headers });
 }

@@ -73,3 +73,29 @@ describe("sessions", () => {
     expect(res.json).toEqual({ error: { code: "unauthorized", message: expect.any(String), request_id: expect.any(String) } });
   });
 });
+
+describe("login throttling", () => {
+  it("answers 429 with Retry-After after repeated failures for one username, even with the right password", async () => {
+    const username = s.users.tech1.username;
+    for (let i = 0; i < 5; i++) {
+      expect((await call(loginRoute, "/auth/login", { body: { username, password: `wrong-${i}` } })).status).toBe(401);
+    }
+    const blocked = await call(loginRoute, "/auth/login", { body: { username, password: PASSWORD } });
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.error.code).toBe("too_many_requests");
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Other users are not locked out by it.
+    expect((await call(loginRoute, "/auth/login", { body: { username: s.users.support.username, password: PASSWORD } })).status).toBe(200);
+  });
+
+  it("throttles one address trying many usernames", async () => {
+    const headers = { "x-forwarded-for": "203.0.113.9" };
+    for (let i = 0; i < 30; i++) {
+      await call(loginRoute, "/auth/login", { body: { username: `ghost-${i}`, password: "x" }, headers });
+    }
+    const res = await call(loginRoute, "/auth/login", { body: { username: s.users.drdept.username, password: PASSWORD }, headers });
+    expect(res.status).toBe(429);
+    const elsewhere = await call(loginRoute, "/auth/login", { body: { username: s.users.drdept.username, password: PASSWORD } });
+    expect(elsewhere.status).toBe(200);
+  });
+});
