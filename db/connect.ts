@@ -41,7 +41,7 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       max: opts.max ?? 10,
       onnotice: () => {},
       // Fail fast when the server is unreachable instead of hanging a request (answers 503).
-      connect_timeout: 5,
+      connect_timeout: 3,
       idle_timeout: 30,
     });
     const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;

@@ -17,6 +17,8 @@ const countingLogger: Logger = {
 };
 
 export interface TestDb extends DbHandle {
+  /** PostgreSQL only: the URL of this suite's database. */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -25,11 +27,13 @@ export async function openTestDb(opts: { max?: number } = {}): Promise<TestDb> {
   const template = inject("pgTemplate");
   let handle: DbHandle;
   let drop = async () => {};
+  let url: string | undefined;
   if (adminUrl && template) {
     const name = `cc_t_${randomBytes(6).toString("hex")}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name} template ${template}`);
-    handle = await connect({ url: withDatabase(adminUrl, name), logger: countingLogger, max: opts.max ?? 10 });
+    url = withDatabase(adminUrl, name);
+    handle = await connect({ url, logger: countingLogger, max: opts.max ?? 10 });
     drop = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -41,6 +45,7 @@ export async function openTestDb(opts: { max?: number } = {}): Promise<TestDb> {
   setDbHandle(handle);
   return {
     ...handle,
+    url,
     async dispose() {
       setDbHandle(undefined);
       await handle.close();

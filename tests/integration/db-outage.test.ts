@@ -1,0 +1,106 @@
+// PostgreSQL stopped or unreachable: every endpoint answers 503 in the envelope within 5 s, and the
+// app serves again when the database is back, without a restart. The database sits behind a TCP
+// proxy in this process that the test can cut and restore.
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as loginRoute } from "../../app/auth/login/route";
+import { GET as meRoute } from "../../app/auth/me/route";
+import { POST as auditRoute } from "../../app/operation/critical-callout/route";
+import { GET as logsRoute } from "../../app/report/bulk/critical-notification/logs/route";
+import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
+import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
+import { setDbHandle } from "../../db";
+import { connect, type DbHandle } from "../../db/connect";
+import { openTestDb, type TestDb } from "../support/db";
+import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
+import { call } from "../support/http";
+import { loginAs } from "../support/session";
+
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+
+class TcpProxy {
+  private server?: net.Server;
+  private sockets = new Set<net.Socket>();
+  port = 0;
+  constructor(private target: { host: string; port: number }) {}
+  async start() {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.target.port, this.target.host);
+      for (const sock of [client, upstream]) {
+        this.sockets.add(sock);
+        sock.on("close", () => this.sockets.delete(sock));
+        sock.on("error", () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    this.server.listen(this.port, "127.0.0.1");
+    await new Promise((r) => this.server!.once("listening", r));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+  /** Stops listening and drops every open connection, like a database that went away. */
+  async cut() {
+    for (const sock of this.sockets) sock.destroy();
+    await new Promise((r) => this.server!.close(r));
+  }
+}
+
+describe.skipIf(!onPostgres)("database outage", () => {
+  let tdb: TestDb;
+  let s: Scenario;
+  let proxy: TcpProxy;
+  let proxied: DbHandle;
+  let cookie: string;
+
+  beforeAll(async () => {
+    tdb = await openTestDb();
+    s = await buildScenario(tdb.db);
+    const u = new URL(tdb.url!);
+    proxy = new TcpProxy({ host: u.hostname, port: Number(u.port || 5432) });
+    await proxy.start();
+    u.host = `127.0.0.1:${proxy.port}`;
+    proxied = await connect({ url: u.toString(), max: 4 });
+    setDbHandle(proxied);
+    cookie = await loginAs(s.users.support.username);
+  });
+  afterAll(async () => {
+    await proxied.close().catch(() => {});
+    await tdb.dispose();
+  });
+
+  const requests = () => [
+    ["records", () => call(recordsRoute, "/r", { cookie, params: { billId: String(s.bill1.id) } })],
+    ["logs", () => call(logsRoute, `/l?report_ids=${s.r.cbcPending.id}`, { cookie })],
+    ["audit records", () => call(auditRoute, "/a", { cookie, body: { lab_report_ids: [s.r.cultureDone.id] } })],
+    [
+      "post callout",
+      () =>
+        call(calloutRoute, "/c", {
+          cookie,
+          params: { billId: String(s.bill1.id) },
+          body: { lab_report_ids: [s.r.cbcPending.id], is_draft: true, recipients: [], critical_callout_comment: "", critical_callout_meta: { communication_methods: [] } },
+        }),
+    ],
+    ["me", () => call(meRoute, "/auth/me", { cookie })],
+    ["login", () => call(loginRoute, "/auth/login", { body: { username: s.users.tech0.username, password: PASSWORD } })],
+  ] as const;
+
+  it("answers 200 while the database is there", async () => {
+    for (const [name, run] of requests()) expect((await run()).status, name).toBeLessThan(300);
+  });
+
+  it("answers 503 in the envelope within 5 s when it is gone, then serves again when it returns", async () => {
+    await proxy.cut();
+    for (const [name, run] of requests()) {
+      const started = Date.now();
+      const res = await run();
+      expect(res.status, name).toBe(503);
+      expect(res.json.error).toMatchObject({ code: "service_unavailable", message: expect.any(String), request_id: expect.any(String) });
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect(res.text).not.toMatch(/ECONNREFUSED|at .*\.(ts|js)/);
+      expect(Date.now() - started, name).toBeLessThan(5000);
+    }
+    await proxy.start(); // same port
+    for (const [name, run] of requests()) expect((await run()).status, name).toBeLessThan(300);
+  });
+});
