@@ -1,0 +1,192 @@
+// Authorization matrix (issue 6): every endpoint × every kind of session × every kind of object.
+// The expected outcome is the table below; an unseen object must look exactly like a nonexistent one.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
+import { GET as worklistRoute } from "../../app/api/worklist/route";
+import { POST as logoutRoute } from "../../app/auth/logout/route";
+import { GET as meRoute } from "../../app/auth/me/route";
+import { POST as auditRoute } from "../../app/operation/critical-callout/route";
+import { GET as logsRoute } from "../../app/report/bulk/critical-notification/logs/route";
+import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
+import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
+import { GET as getSettingsRoute, PUT as putSettingsRoute } from "../../app/settings/critical-notification/route";
+import { createSession, hashToken } from "../../db/queries/sessions";
+import * as t from "../../db/schema";
+import { DEFAULT_NOTIFY_SETTINGS } from "../../lib/contracts/settings";
+import { openTestDb, type TestDb } from "../support/db";
+import { buildScenario, type Scenario } from "../support/fixtures";
+import { call } from "../support/http";
+import { loginAs } from "../support/session";
+
+const LIVE = ["tech0", "tech1", "drdept", "drref", "support", "supportB"] as const;
+const DEAD = ["none", "expired", "loggedOut"] as const;
+type Who = (typeof LIVE)[number] | (typeof DEAD)[number];
+const OBJECTS = ["hemaReport", "chemReport", "microReport", "otherDoctorReport", "otherLabReport", "nonexistent"] as const;
+type Obj = (typeof OBJECTS)[number];
+
+// Which session sees which object: the scoping table of DESIGN §3 applied to the fixture world.
+const SEES: Record<(typeof LIVE)[number], Obj[]> = {
+  tech0: ["hemaReport"], // lab_user, department list in the session: Hematology
+  tech1: ["chemReport", "otherDoctorReport"], // lab_user, lab_user_departments: Chemistry
+  drdept: ["hemaReport"], // doctor doc_type 0, doctor_departments: Hematology
+  drref: ["hemaReport", "chemReport", "microReport"], // doctor doc_type 2: bill 1 is theirs, bill 2 is not
+  support: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
+  supportB: ["otherLabReport"],
+};
+// Bills: a bill is a 404 unless it is in the session's lab and, for referral doctors, assigned to them.
+const BILL_VISIBLE: Record<(typeof LIVE)[number], Obj[]> = {
+  tech0: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
+  tech1: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
+  drdept: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
+  drref: ["hemaReport", "chemReport", "microReport"],
+  support: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
+  supportB: ["otherLabReport"],
+};
+
+let tdb: TestDb;
+let s: Scenario;
+const cookies = {} as Record<Who, string | undefined>;
+let cells = 0;
+
+function target(o: Obj) {
+  const r = {
+    hemaReport: s.r.cbcPending,
+    chemReport: s.r.kAttempted,
+    microReport: s.r.cultureDone,
+    otherDoctorReport: s.r.otherDoctor,
+    otherLabReport: s.r.otherLab,
+    nonexistent: { id: 2147483000, billId: 2147483000 },
+  }[o];
+  return { reportId: r.id, billId: r.billId };
+}
+
+/** The body minus its request id: what a client can compare between two answers. */
+const shape = (res: { status: number; json: unknown }) => {
+  const j = structuredClone(res.json) as { error?: { request_id?: string } };
+  if (j?.error) delete j.error.request_id;
+  return { status: res.status, body: j };
+};
+
+beforeAll(async () => {
+  tdb = await openTestDb();
+  s = await buildScenario(tdb.db);
+  for (const who of LIVE) cookies[who] = await loginAs(s.users[who].username);
+  cookies.none = undefined;
+  const expired = await createSession(tdb.db, { id: s.users.support.id, labId: s.labA.id, departmentIds: [] });
+  await tdb.db.update(t.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(t.sessions.id, hashToken(expired.token)));
+  cookies.expired = `cc_session=${expired.token}`;
+  cookies.loggedOut = await loginAs(s.users.support.username);
+  await call(logoutRoute, "/auth/logout", { method: "POST", cookie: cookies.loggedOut });
+});
+afterAll(async () => {
+  console.log(`authorization matrix: ${cells} cells checked`);
+  await tdb.dispose();
+});
+
+const ENDPOINTS = {
+  records: (cookie: string | undefined, o: Obj) =>
+    call(recordsRoute, "/r", { cookie, params: { billId: String(target(o).billId) } }),
+  logs: (cookie: string | undefined, o: Obj) => call(logsRoute, `/l?report_ids=${target(o).reportId}`, { cookie }),
+  audit: (cookie: string | undefined, o: Obj) => call(auditRoute, "/a", { cookie, body: { lab_report_ids: [target(o).reportId] } }),
+  callout: (cookie: string | undefined, o: Obj) =>
+    call(calloutRoute, "/c", {
+      cookie,
+      params: { billId: String(target(o).billId) },
+      body: { lab_report_ids: [target(o).reportId], is_draft: true, recipients: [], critical_callout_comment: "matrix", critical_callout_meta: { communication_methods: [] } },
+    }),
+  sign: (cookie: string | undefined, o: Obj) => call(signRoute, "/s", { method: "POST", cookie, params: { reportId: String(target(o).reportId) } }),
+  worklist: (cookie: string | undefined, _o: Obj) => call(worklistRoute, "/api/worklist?tab=pending", { cookie }),
+};
+
+describe.each(DEAD)("without a valid session (%s)", (who) => {
+  it.each([...Object.keys(ENDPOINTS), "me", "settings", "settings-put", "logout"])("%s answers 401", async (name) => {
+    const cookie = cookies[who];
+    const res =
+      name === "me"
+        ? await call(meRoute, "/me", { cookie })
+        : name === "settings"
+          ? await call(getSettingsRoute, "/s", { cookie })
+          : name === "settings-put"
+            ? await call(putSettingsRoute, "/s", { method: "PUT", cookie, body: DEFAULT_NOTIFY_SETTINGS })
+            : name === "logout"
+              ? await call(logoutRoute, "/o", { method: "POST", cookie })
+              : await ENDPOINTS[name as keyof typeof ENDPOINTS](cookie, "hemaReport");
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe("unauthorized");
+    cells++;
+  });
+});
+
+describe.each(LIVE)("%s", (who) => {
+  it.each(OBJECTS)("object %s: sees exactly what the table says, and unseen looks like nonexistent", async (o) => {
+    const cookie = cookies[who];
+    const sees = SEES[who].includes(o);
+    const billVisible = BILL_VISIBLE[who].includes(o);
+    const { reportId, billId } = target(o);
+
+    // Endpoint 1: the bill is a 404 when unseen; the report is listed only when seen.
+    const rec = await ENDPOINTS.records(cookie, o);
+    if (billVisible) {
+      expect(rec.status).toBe(200);
+      const ids = rec.json.reports.map((r: { lab_report: { labReportId: number } }) => r.lab_report.labReportId);
+      expect(ids.includes(reportId)).toBe(sees);
+    } else {
+      expect(shape(rec)).toEqual(shape(await ENDPOINTS.records(cookie, "nonexistent")));
+    }
+
+    // Endpoint 2: logs of a seen report with history are returned; unseen = nonexistent = empty.
+    const logs = await ENDPOINTS.logs(cookie, o);
+    expect(logs.status).toBe(200);
+    const hasHistory = ["hemaReport", "chemReport", "microReport", "otherLabReport"].includes(o);
+    if (!sees) expect(logs.json.logs).toEqual([]);
+    else if (hasHistory) expect(logs.json.logs.length).toBeGreaterThan(0); // others may add history to the rest
+    if (!sees) expect(shape(logs)).toEqual(shape(await ENDPOINTS.logs(cookie, "nonexistent")));
+
+    // Endpoint 3: the done record of the micro report, only to those who see it.
+    const audit = await ENDPOINTS.audit(cookie, o);
+    expect(audit.status).toBe(200);
+    expect(audit.json.records.length > 0).toBe(sees && o === "microReport");
+
+    // Endpoint 4: a save on a seen report works; an unseen report on a visible bill is refused
+    // exactly like a nonexistent id on that bill; an unseen bill is a 404 like a nonexistent bill.
+    const write = await ENDPOINTS.callout(cookie, o);
+    if (sees) expect(write.status).toBe(201);
+    else if (billVisible) {
+      expect(write.status).toBe(400);
+      const ghost = await call(calloutRoute, "/c", {
+        cookie,
+        params: { billId: String(billId) },
+        body: { lab_report_ids: [2147483000], is_draft: true, recipients: [], critical_callout_comment: "matrix", critical_callout_meta: { communication_methods: [] } },
+      });
+      expect(write.json.error.message).toBe(ghost.json.error.message);
+    } else {
+      expect(shape(write)).toEqual(shape(await ENDPOINTS.callout(cookie, "nonexistent")));
+    }
+
+    // Sign: seen → 200, unseen → the nonexistent answer.
+    const sign = await ENDPOINTS.sign(cookie, o);
+    if (sees) expect(sign.status).toBe(200);
+    else expect(shape(sign)).toEqual(shape(await ENDPOINTS.sign(cookie, "nonexistent")));
+
+    // Worklist: the object's bill is listed only when one of its reports is seen.
+    const wl = await ENDPOINTS.worklist(cookie, o);
+    expect(wl.status).toBe(200);
+    const billsSeen = new Set(OBJECTS.filter((x) => SEES[who].includes(x)).map((x) => target(x).billId));
+    const listed = wl.json.rows.map((r: { billId: number }) => r.billId).filter((id: number) => [s.bill1.id, s.bill2.id, s.billB.id].includes(id));
+    expect(new Set(listed)).toEqual(billsSeen);
+    cells += 6;
+  });
+
+  it("configuration: everyone reads their own lab's; only support may change it", async () => {
+    const cookie = cookies[who];
+    const get = await call(getSettingsRoute, "/s", { cookie });
+    expect(get.status).toBe(200);
+    const put = await call(putSettingsRoute, "/s", { method: "PUT", cookie, body: get.json.settings });
+    expect(put.status).toBe(who.startsWith("support") ? 200 : 403);
+    expect(get.json.can_edit).toBe(who.startsWith("support"));
+    const me = await call(meRoute, "/me", { cookie });
+    expect(me.json.user.labId).toBe(who === "supportB" ? s.labB.id : s.labA.id);
+    cells += 3;
+  });
+});
