@@ -11,6 +11,8 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   if (!/^application\/json\b/i.test(type)) throw new ApiError("bad_request", "Content-Type must be application/json");
   const text = await req.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Body exceeds ${MAX_BODY_BYTES} bytes`);
+  // PostgreSQL text cannot hold NUL; refuse it here rather than deep in a query.
+  if (text.includes("\\u0000") || text.includes("\u0000")) throw new ApiError("bad_request", "Body contains a NUL character");
   let json: unknown;
   try {
     json = JSON.parse(text);

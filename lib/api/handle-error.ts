@@ -47,6 +47,9 @@ export function handleApiError(err: unknown, requestId: string): Response {
   let apiError: ApiError;
   if (err instanceof ApiError) {
     apiError = err;
+  } else if (pgErrorCode(err)?.startsWith("22")) {
+    // Data exceptions (NUL bytes, values out of range) are bad input that slipped past validation.
+    apiError = new ApiError("bad_request", "The request contains a value that cannot be stored or compared");
   } else if (isDatabaseUnavailable(err)) {
     apiError = new ApiError("service_unavailable", "The database is unavailable; try again shortly");
     apiError.retryAfterSeconds = 5;
