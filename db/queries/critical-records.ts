@@ -128,13 +128,27 @@ export async function getCriticalRecords(db: Queryable, session: SessionContext,
   ]);
   return {
     reports: reports.map((r) => ({ critical_parameters: r.criticalParameters, lab_report: toLabReportDto(r.row) })),
-    attempted_callout: draft
-      ? {
-          recipients: (draft.recipients as string[]) ?? [],
-          critical_callout_comment: draft.criticalCalloutComment,
-          critical_values_meta: (draft.criticalValuesMeta as Record<string, unknown>) ?? {},
-          critical_callout_meta: (draft.criticalCalloutMeta as Record<string, unknown>) ?? {},
-        }
-      : null,
+    attempted_callout: draft ? scopedDraft(draft, reports) : null,
+  };
+}
+
+/**
+ * The bill's draft as this session may see it. A draft is bill-wide, but its snapshots and
+ * `callout_for` may name reports of departments outside the session's scope: those are left out.
+ */
+function scopedDraft(draft: typeof criticalCallouts.$inferSelect, visible: CriticalReport[]) {
+  const visibleIds = new Set(visible.map((r) => r.row.report.id));
+  const visibleTests = new Set(visible.map((r) => r.row.report.testId));
+  const values = (draft.criticalValuesMeta ?? {}) as Record<string, unknown>;
+  const meta = (draft.criticalCalloutMeta ?? {}) as Record<string, unknown>;
+  return {
+    recipients: Array.isArray(draft.recipients) ? (draft.recipients as string[]) : [],
+    critical_callout_comment: draft.criticalCalloutComment,
+    critical_values_meta: Array.isArray(values.reports)
+      ? { ...values, reports: values.reports.filter((r: { lab_report_id?: number }) => visibleIds.has(Number(r?.lab_report_id))) }
+      : values,
+    critical_callout_meta: Array.isArray(meta.callout_for)
+      ? { ...meta, callout_for: meta.callout_for.filter((id: unknown) => visibleTests.has(Number(id))) }
+      : meta,
   };
 }

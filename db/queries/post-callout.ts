@@ -49,9 +49,6 @@ export async function postCallout(
   idempotencyKey: string | null,
 ): Promise<PostCalloutResult> {
   const settings = await getNotifySettings(db, session.labId);
-  if (settings.mandatory_comments === 1 && !input.critical_callout_comment.trim()) {
-    throw new ApiError("bad_request", "critical_callout_comment: a comment is required by the lab's notify configuration");
-  }
   const requestHash = createHash("sha256").update(JSON.stringify({ billId, input })).digest("hex");
   for (let attempt = 0; ; attempt++) {
     try {
@@ -130,6 +127,9 @@ async function writeCallout(
     .where(and(eq(bills.id, billId), billScope(session)))
     .for("update", { of: bills });
   if (!bill) throw new ApiError("not_found", "Bill not found");
+  if (settings.mandatory_comments === 1 && !input.critical_callout_comment.trim()) {
+    throw new ApiError("bad_request", "critical_callout_comment: a comment is required by the lab's notify configuration");
+  }
 
   // 2. The reports endpoint 1 shows this session, locked in id order.
   const critical = await loadBillCriticalReports(tx, session, billId, { forUpdate: true });

@@ -9,8 +9,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Body exceeds ${MAX_BODY_BYTES} bytes`);
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new ApiError("bad_request", "Content-Type must be application/json");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Body exceeds ${MAX_BODY_BYTES} bytes`);
+  const text = await readTextLimited(req, MAX_BODY_BYTES);
   // PostgreSQL text cannot hold NUL; refuse it here rather than deep in a query.
   if (text.includes("\\u0000") || text.includes("\u0000")) throw new ApiError("bad_request", "Body contains a NUL character");
   let json: unknown;
@@ -20,6 +19,25 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
     throw new ApiError("bad_request", "Body is not valid JSON");
   }
   return parseInput(schema, json);
+}
+
+/** Reads the body as a stream and stops at the cap: a chunked body without Content-Length is no way around it. */
+async function readTextLimited(req: Request, max: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw new ApiError("payload_too_large", `Body exceeds ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

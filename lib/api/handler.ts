@@ -28,17 +28,19 @@ function assertSameOrigin(req: Request) {
   if (!WRITE_METHODS.has(req.method)) return;
   const origin = req.headers.get("origin");
   if (!origin) throw new ApiError("forbidden", "Missing Origin header");
-  let originHost: string;
+  let originValue: string;
   try {
-    originHost = new URL(origin).host;
+    originValue = new URL(origin).origin;
   } catch {
     throw new ApiError("forbidden", "Invalid Origin header");
   }
-  const allowed = new Set<string>();
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
-  allowed.add(host);
-  if (process.env.APP_ORIGIN) allowed.add(new URL(process.env.APP_ORIGIN).host);
-  if (!allowed.has(originHost)) throw new ApiError("forbidden", "Cross-origin request refused");
+  // The app's own origin: scheme and host as the client saw them (a TLS proxy sets x-forwarded-*).
+  const url = new URL(req.url);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
+  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  const allowed = new Set([`${proto}://${host}`]);
+  if (process.env.APP_ORIGIN) allowed.add(new URL(process.env.APP_ORIGIN).origin);
+  if (!allowed.has(originValue)) throw new ApiError("forbidden", "Cross-origin request refused");
 }
 
 function parseParams<S extends z.ZodType>(schema: S | undefined, raw: unknown): z.infer<S> {

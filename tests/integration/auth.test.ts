@@ -46,6 +46,31 @@ describe("sessions", () => {
     expect(notJson.status).toBe(400);
   });
 
+  it("caps a chunked body without Content-Length at 64 kB (413) without reading it all", async () => {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 10_000) controller.close();
+        else controller.enqueue(new Uint8Array(16 * 1024).fill(32));
+      },
+    });
+    const req = new Request("http://localhost:3000/auth/login", {
+      method: "POST",
+      headers: { origin: "http://localhost:3000", host: "localhost:3000", "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    const res = await loginRoute(req);
+    expect(res.status).toBe(413);
+    expect(pulled).toBeLessThan(20); // stopped after ~64 kB, not 160 MB
+  });
+
+  it("refuses an Origin with the right host but another scheme", async () => {
+    const res = await call(loginRoute, "/auth/login", { body: { username: "x", password: "y" }, origin: "https://localhost:3000" });
+    expect(res.status).toBe(403);
+  });
+
   it("refuses state-changing requests without the app's own Origin (403)", async () => {
     const body = { username: s.users.tech0.username, password: PASSWORD };
     expect((await call(loginRoute, "/auth/login", { body, origin: null })).status).toBe(403);

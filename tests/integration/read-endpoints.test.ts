@@ -64,6 +64,13 @@ describe("GET /report/{billId}/critical/records", () => {
     expect((await records("support", s.bill2.id)).json.attempted_callout).toBeNull();
   });
 
+  it("shows a scoped session only the part of the draft that names reports it may see", async () => {
+    const tech0 = await records("tech0", s.bill1.id); // hema only; the draft is for potassium (chem)
+    expect(tech0.json.attempted_callout.critical_callout_meta.callout_for).toEqual([]);
+    const tech1 = await records("tech1", s.bill1.id); // chem
+    expect(tech1.json.attempted_callout.critical_callout_meta.callout_for).toEqual([s.tests.potassium.id]);
+  });
+
   it.each([
     ["tech0", "lab_user dt 0: departments in the session (hema)", () => [s.r.cbcPending.id]],
     ["tech1", "lab_user dt 1: lab_user_departments (chem), not department_ids", () => [s.r.kAttempted.id]],

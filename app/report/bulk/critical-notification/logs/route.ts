@@ -3,9 +3,12 @@ import { getCalloutLogs } from "@/db/queries/callout-logs";
 import { parseInput } from "@/lib/api/body";
 import { withSession } from "@/lib/api/handler";
 import { logsQuerySchema } from "@/lib/contracts/critical";
+import { ApiError } from "@/lib/errors";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const url = new URL(req.url);
-  const query = parseInput(logsQuerySchema, { report_ids: url.searchParams.get("report_ids") ?? undefined });
+  const all = url.searchParams.getAll("report_ids");
+  if (all.length > 1) throw new ApiError("bad_request", "report_ids: give the list once, comma-separated");
+  const query = parseInput(logsQuerySchema, { report_ids: all[0] });
   return getCalloutLogs(db, session, query.report_ids);
 });
