@@ -1,5 +1,6 @@
 // Maps any thrown value to the error envelope. Database outages become 503, never a stack trace.
 import { ApiError } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 const PG_UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
@@ -53,8 +54,9 @@ export function handleApiError(err: unknown, requestId: string): Response {
   } else if (isDatabaseUnavailable(err)) {
     apiError = new ApiError("service_unavailable", "The database is unavailable; try again shortly");
     apiError.retryAfterSeconds = 5;
+    log.warn({ request_id: requestId, err: String(err) }, "database unavailable");
   } else {
-    console.error(JSON.stringify({ level: "error", request_id: requestId, msg: String(err), stack: (err as Error)?.stack }));
+    log.error({ request_id: requestId, err }, "unhandled error");
     apiError = new ApiError("internal", "Something went wrong on our side");
   }
   const body = apiError.toBody();

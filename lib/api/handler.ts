@@ -8,6 +8,7 @@ import type { Db } from "@/db/connect";
 import { loadSession } from "@/db/queries/sessions";
 import type { SessionContext } from "@/lib/auth/session-context";
 import { ApiError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { parseInput } from "./body";
 import { SESSION_COOKIE, readCookie } from "./cookies";
 import { handleApiError } from "./handle-error";
@@ -48,6 +49,14 @@ function parseParams<S extends z.ZodType>(schema: S | undefined, raw: unknown): 
   return parseInput(schema, raw);
 }
 
+function logRequest(req: Request, res: Response, requestId: string, started: number, userId?: number) {
+  log.info(
+    { request_id: requestId, method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Math.round(performance.now() - started), user_id: userId },
+    "request",
+  );
+  return res;
+}
+
 function respond(result: unknown, requestId: string): Response {
   const res = result instanceof Response ? result : Response.json(result);
   res.headers.set("x-request-id", requestId);
@@ -62,13 +71,14 @@ export function withPublic<S extends z.ZodType = z.ZodType<Record<string, never>
 ) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     const requestId = randomUUID();
+    const started = performance.now();
     try {
       assertSameOrigin(req);
       const params = parseParams(opts.params, ctx ? await ctx.params : {});
       const db = await getDb();
-      return respond(await handler({ req, params, db, requestId }), requestId);
+      return logRequest(req, respond(await handler({ req, params, db, requestId }), requestId), requestId, started);
     } catch (err) {
-      return handleApiError(err, requestId);
+      return logRequest(req, handleApiError(err, requestId), requestId, started);
     }
   };
 }
@@ -80,6 +90,8 @@ export function withSession<S extends z.ZodType = z.ZodType<Record<string, never
 ) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     const requestId = randomUUID();
+    const started = performance.now();
+    let userId: number | undefined;
     try {
       assertSameOrigin(req);
       const token = readCookie(req, SESSION_COOKIE);
@@ -87,10 +99,11 @@ export function withSession<S extends z.ZodType = z.ZodType<Record<string, never
       const db = await getDb();
       const session = await loadSession(db, token);
       if (!session) throw new ApiError("unauthorized", "Your session has expired; sign in again");
+      userId = session.userId;
       const params = parseParams(opts.params, ctx ? await ctx.params : {});
-      return respond(await handler({ req, params, db, requestId, session }), requestId);
+      return logRequest(req, respond(await handler({ req, params, db, requestId, session }), requestId), requestId, started, userId);
     } catch (err) {
-      return handleApiError(err, requestId);
+      return logRequest(req, handleApiError(err, requestId), requestId, started, userId);
     }
   };
 }

@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { outboundMessages } from "@/db/schema";
+import { log } from "@/lib/log";
 import { transportFor } from "./transports";
 
 export const MAX_ATTEMPTS = 8;
@@ -92,7 +93,7 @@ async function runOnce() {
       if (r.sent + r.retried + r.failed === BATCH) state.again = true;
     } while (state.again);
   })()
-    .catch((err) => console.error(JSON.stringify({ level: "warn", msg: "outbox delivery failed", error: String(err) })))
+    .catch((err) => log.warn({ err: String(err) }, "outbox delivery failed"))
     .finally(() => {
       state.running = undefined;
     });
