@@ -3,7 +3,7 @@
 // leased (next_attempt_at pushed forward) before sending, so a crash mid-send only delays it.
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
-import { outboundMessages } from "@/db/schema";
+import { idempotencyKeys, outboundMessages, sessions } from "@/db/schema";
 import { log } from "@/lib/log";
 import { transportFor } from "./transports";
 
@@ -70,7 +70,14 @@ export async function deliverDueMessages(db: Db): Promise<{ sent: number; retrie
   return result;
 }
 
+/** Housekeeping: idempotency keys are kept 48 h (≥ 24 h promised), dead sessions 7 days. */
+export async function purgeExpired(db: Db) {
+  await db.delete(idempotencyKeys).where(lte(idempotencyKeys.createdAt, sql`now() - interval '48 hours'`));
+  await db.delete(sessions).where(lte(sessions.expiresAt, sql`now() - interval '7 days'`));
+}
+
 interface WorkerState {
+  lastPurge?: number;
   timer?: ReturnType<typeof setInterval>;
   running?: Promise<unknown>;
   again?: boolean;
@@ -89,6 +96,10 @@ async function runOnce() {
     do {
       state.again = false;
       const db = await state.getDb!();
+      if (!state.lastPurge || Date.now() - state.lastPurge > 3600_000) {
+        state.lastPurge = Date.now();
+        await purgeExpired(db);
+      }
       const r = await deliverDueMessages(db);
       if (r.sent + r.retried + r.failed === BATCH) state.again = true;
     } while (state.again);

@@ -307,3 +307,18 @@ describe("concurrency", () => {
     expect(logs.length).toBe(1 + results.filter((r) => r.status === 201).length); // the fixture's plus one per success
   });
 });
+
+describe("housekeeping", () => {
+  it("purges idempotency keys after 48 hours, not before", async () => {
+    const { s, cookies } = await world();
+    await post(cookies.support, s.bill1.id, attempt([s.r.cbcPending.id]), "old-key");
+    await post(cookies.support, s.bill1.id, attempt([s.r.cbcPending.id]), "fresh-key");
+    const { purgeExpired } = await import("../../lib/notify/outbox-worker");
+    await tdb.db.update(t.idempotencyKeys).set({ createdAt: new Date(Date.now() - 49 * 3600_000) }).where(eq(t.idempotencyKeys.key, "old-key"));
+    await tdb.db.update(t.idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(t.idempotencyKeys.key, "fresh-key"));
+    await purgeExpired(tdb.db);
+    const keys = (await tdb.db.select().from(t.idempotencyKeys).where(eq(t.idempotencyKeys.userId, s.users.support.id))).map((k) => k.key);
+    expect(keys).toContain("fresh-key");
+    expect(keys).not.toContain("old-key");
+  });
+});
