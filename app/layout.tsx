@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { Providers } from "./providers";
 
 export const metadata: Metadata = {
   title: { default: "Critical Callout", template: "%s · Critical Callout" },
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-ink antialiased">{children}</body>
+      <body className="min-h-screen bg-slate-50 text-ink antialiased">
+        <Providers>{children}</Providers>
+      </body>
     </html>
   );
 }

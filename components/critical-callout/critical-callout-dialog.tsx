@@ -1,0 +1,147 @@
+"use client";
+// The critical callout dialog: a native <dialog> opened with showModal(), which makes the page
+// behind inert and closes on Esc; Tab is additionally kept inside (it would otherwise wander to the
+// browser's toolbar). Loaded on demand by CriticalCalloutTrigger, which owns the open state and
+// takes focus back on close.
+
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
+import type { CalloutBillDto } from "@/lib/contracts/bill";
+import { CriticalCalloutLogs } from "./critical-callout-logs";
+import { CriticalCalloutModal } from "./critical-callout-modal";
+import { CloseIcon } from "./icons";
+import { NotifySettingsPanel } from "./notify-settings-panel";
+
+const TABS = [
+  { id: "callout", label: "Callout" },
+  { id: "config", label: "Notify configuration" },
+] as const;
+type TabId = (typeof TABS)[number]["id"];
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Wraps Tab and Shift+Tab around the dialog's visible, enabled controls. */
+function keepFocusInside(e: KeyboardEvent<HTMLDialogElement>) {
+  if (e.key !== "Tab") return;
+  const nodes = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => el.tabIndex >= 0 && !el.matches(":disabled") && el.getClientRects().length > 0,
+  );
+  if (nodes.length === 0) return;
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+export default function CriticalCalloutDialog({ bill, onClose }: { bill: CalloutBillDto; onClose: () => void }) {
+  const id = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+  const [tab, setTab] = useState<TabId>("callout");
+  const reportIds = bill.reports.map((r) => r.labReportId);
+
+  // Before paint, so the dialog never shows for a frame as a non-modal box in the page flow.
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    tabRefs.current.callout?.focus();
+    return () => dialog.close();
+  }, []);
+
+  function selectTab(next: TabId, focus = false) {
+    setTab(next);
+    if (focus) tabRefs.current[next]?.focus();
+  }
+
+  function onTabKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const to =
+      e.key === "ArrowRight" ? (i + 1) % TABS.length : e.key === "ArrowLeft" ? (i - 1 + TABS.length) % TABS.length : e.key === "Home" ? 0 : e.key === "End" ? TABS.length - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    selectTab(TABS[to].id, true);
+  }
+
+  return (
+    // Esc fires "cancel" then "close"; the close button calls close(): one path back to the trigger.
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={`${id}-title`}
+      aria-modal="true"
+      onClose={onClose}
+      onKeyDown={keepFocusInside}
+      className="m-auto h-[calc(100dvh-2rem)] max-h-none w-[min(84rem,calc(100vw-2rem))] max-w-none flex-col overflow-hidden rounded-xl bg-white p-0 text-ink shadow-2xl backdrop:bg-slate-900/50 open:flex"
+    >
+      <header className="flex items-start justify-between gap-4 border-b border-slate-200 px-6 pt-4">
+        <div className="pb-3">
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
+            Critical callout
+          </h2>
+          <p className="text-sm text-slate-600">
+            <span className="font-medium text-slate-800">{bill.patient.name}</span> · Accession {bill.accessionNo} · Bill {bill.billId}
+          </p>
+        </div>
+        <div className="flex items-end gap-4 self-stretch">
+          <div role="tablist" aria-label="Critical callout sections" className="flex gap-1 self-end">
+            {TABS.map((t) => (
+              <button
+                key={t.id}
+                ref={(el) => {
+                  tabRefs.current[t.id] = el;
+                }}
+                id={`${id}-tab-${t.id}`}
+                type="button"
+                role="tab"
+                aria-selected={tab === t.id}
+                aria-controls={`${id}-panel-${t.id}`}
+                tabIndex={tab === t.id ? 0 : -1}
+                onClick={() => selectTab(t.id)}
+                onKeyDown={onTabKeyDown}
+                className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-600 hover:text-ink aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800"
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            className="mb-3 self-start rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-ink"
+          >
+            <CloseIcon className="h-5 w-5" />
+            <span className="sr-only">Close</span>
+          </button>
+        </div>
+      </header>
+
+      <div
+        role="tabpanel"
+        id={`${id}-panel-callout`}
+        aria-labelledby={`${id}-tab-callout`}
+        hidden={tab !== "callout"}
+        className="grid min-h-0 flex-1 grid-cols-[minmax(0,3fr)_minmax(22rem,2fr)]"
+      >
+        <div className="min-h-0 overflow-y-auto">
+          <CriticalCalloutModal bill={bill} />
+        </div>
+        <div className="min-h-0 overflow-y-auto border-l border-slate-200 bg-slate-50">
+          <CriticalCalloutLogs reportIds={reportIds} />
+        </div>
+      </div>
+      <div
+        role="tabpanel"
+        id={`${id}-panel-config`}
+        aria-labelledby={`${id}-tab-config`}
+        hidden={tab !== "config"}
+        className="min-h-0 flex-1 overflow-y-auto px-6 py-5"
+      >
+        <NotifySettingsPanel />
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,68 @@
+// The bill page (/bills/{billId}): the bill's people and every report of it the session may see,
+// whatever its status. Same visibility as endpoint 1: an unseen bill is a 404, an out-of-scope
+// report is simply absent.
+import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { SessionContext } from "@/lib/auth/session-context";
+import type { BillDetailDto, ContactDto } from "@/lib/contracts/bill";
+import type { Queryable } from "../connect";
+import { reportScope } from "../scope";
+import { bills, type CriticalValue, departments, doctors, labReports, organizations, patients, tests } from "../schema";
+import { findVisibleBill } from "./critical-records";
+
+const referral = alias(doctors, "referral");
+
+function contact(c: { name: string | null; email: string | null; phone: string | null; fax: string | null } | null): ContactDto | null {
+  return c?.name == null ? null : { name: c.name, email: c.email, phone: c.phone, fax: c.fax };
+}
+
+export async function getBillDetail(db: Queryable, session: SessionContext, billId: number): Promise<BillDetailDto> {
+  const bill = await findVisibleBill(db, session, billId);
+  const [[head], reports] = await Promise.all([
+    db
+      .select({
+        createdAt: bills.createdAt,
+        patient: {
+          id: patients.id,
+          name: patients.fullName,
+          sex: patients.sex,
+          dateOfBirth: patients.dateOfBirth,
+          email: patients.email,
+          phone: patients.phone,
+        },
+        referral: { name: referral.name, email: referral.email, phone: referral.phone, fax: referral.fax },
+        organization: { name: organizations.name, email: organizations.email, phone: organizations.phone, fax: organizations.fax },
+      })
+      .from(bills)
+      .innerJoin(patients, eq(patients.id, bills.patientId))
+      .leftJoin(referral, eq(referral.id, bills.docId))
+      .leftJoin(organizations, eq(organizations.id, bills.orgId))
+      .where(eq(bills.id, bill.id)),
+    db
+      .select({
+        labReportId: labReports.id,
+        testId: labReports.testId,
+        testName: tests.testName,
+        departmentId: tests.departmentId,
+        departmentName: departments.name,
+        criticalValues: labReports.criticalValues,
+        sampleCollected: labReports.sampleCollected,
+        dismissed: labReports.dismissed,
+      })
+      .from(labReports)
+      .innerJoin(tests, eq(tests.id, labReports.testId))
+      .innerJoin(departments, eq(departments.id, tests.departmentId))
+      .where(and(eq(labReports.billId, bill.id), reportScope(session)))
+      .orderBy(asc(labReports.id)),
+  ]);
+  const sex = head.patient.sex === "M" || head.patient.sex === "F" ? head.patient.sex : "U";
+  return {
+    billId: bill.id,
+    accessionNo: bill.accessionNo,
+    createdAt: head.createdAt.toISOString(),
+    patient: { ...head.patient, sex },
+    referral: contact(head.referral),
+    organization: contact(head.organization),
+    reports: reports.map((r) => ({ ...r, criticalValues: r.criticalValues as CriticalValue })),
+  };
+}

@@ -1,0 +1,190 @@
+// The bill page and the critical callout dialog, driven as a user would (roles and labels).
+// Seed facts (db/seed.ts): bill 291 has 10 pending critical reports in 6 departments, of which `tech`
+// (Hematology + Clinical Chemistry) sees 5; bill 271 holds an attempted draft; bill 200 was referred
+// by another doctor than `drref`; lab 2 (`support2`, bill 561) requires a comment on every callout.
+// The server's database is fresh per run, but other spec files may act on the same bills first, so
+// no test here assumes a starting status: each sets the selection it needs and checks what follows.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+import { DEMO_PASSWORD, loginViaForm } from "../support";
+
+const SCREENSHOTS = "e2e/screenshots";
+
+// A fresh embedded database is migrated and seeded on the server's first login, which can outlast a
+// page assertion's timeout on a busy machine: pay that once here, with room to spare.
+test.beforeAll(async ({ playwright }) => {
+  const ctx = await playwright.request.newContext({ baseURL });
+  try {
+    const res = await ctx.post("/auth/login", { data: { username: "tech", password: DEMO_PASSWORD }, headers: { origin: baseURL }, timeout: 120_000 });
+    expect(res.status()).toBe(200);
+  } finally {
+    await ctx.dispose();
+  }
+});
+
+async function openCallout(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Critical callout" }).click();
+  const dialog = page.getByRole("dialog", { name: "Critical callout" });
+  await expect(dialog).toBeVisible();
+  // Endpoint 1 has answered once the report checkboxes are there.
+  await expect(reportsGroup(dialog).getByRole("checkbox").first()).toBeVisible();
+  return dialog;
+}
+
+const reportsGroup = (dialog: Locator) => dialog.getByRole("group", { name: /Reports to call out/ });
+const reportBox = (dialog: Locator, test: string) => reportsGroup(dialog).getByRole("checkbox", { name: test, exact: true });
+const commentBox = (dialog: Locator) => dialog.getByRole("textbox", { name: /^Comment/ });
+const timelineEntries = (dialog: Locator) => dialog.getByRole("list", { name: "Callouts" }).locator(":scope > li");
+const billTable = (page: Page) => page.getByRole("table", { name: /^Reports/ });
+const billRow = (page: Page, test: string) => billTable(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name: test }) });
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `axe on ${what}`,
+  ).toEqual([]);
+}
+
+test("a technician saves an attempt, finds it restored, then marks it done", async ({ page }) => {
+  await loginViaForm(page, "tech");
+  await page.goto("/bills/291");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // Only the reports of tech's two departments: the 5 critical ones and a dismissed Magnesium.
+  await expect(billTable(page).getByRole("row")).toHaveCount(1 + 6);
+  await expect(billRow(page, "Magnesium")).toContainText("dismissed");
+
+  const trigger = page.getByRole("button", { name: "Critical callout" });
+  let dialog = await openCallout(page);
+  await expect(reportsGroup(dialog).getByRole("checkbox")).toHaveCount(5);
+
+  await reportsGroup(dialog).getByRole("button", { name: "Clear" }).click();
+  await reportBox(dialog, "Complete Blood Count").check();
+  await reportBox(dialog, "Potassium").check();
+  await dialog.getByRole("group", { name: "Recipients" }).getByRole("checkbox", { name: "Referral" }).check();
+  await dialog.getByRole("group", { name: "Channels" }).getByRole("checkbox", { name: "Email" }).check();
+  const comment = `Voicemail left for Dr. Brennan, callback requested (${Date.now()})`;
+  await commentBox(dialog).fill(comment);
+
+  await dialog.getByRole("button", { name: "Save attempt" }).click();
+  await expect(dialog.getByRole("status").filter({ hasText: "Attempt saved for 2 reports" })).toBeVisible();
+  await expect(timelineEntries(dialog).first()).toContainText("Attempted");
+  await expect(timelineEntries(dialog).first()).toContainText(comment);
+  await expect(reportsGroup(dialog).getByRole("listitem").filter({ hasText: "Potassium" }).first()).toContainText("Attempted");
+
+  // Esc closes and gives focus back to the button; the server-rendered badges have followed.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await expect(billRow(page, "Complete Blood Count")).toContainText("Attempted");
+  await expect(billRow(page, "Potassium")).toContainText("Attempted");
+
+  // A reload proves the draft comes back from the server, not from memory.
+  await page.reload();
+  dialog = await openCallout(page);
+  await expect(commentBox(dialog)).toHaveValue(comment);
+  await expect(reportBox(dialog, "Complete Blood Count")).toBeChecked();
+  await expect(reportBox(dialog, "Potassium")).toBeChecked();
+  for (const other of ["Sodium", "Glucose, Fasting", "Troponin I (hs)"]) await expect(reportBox(dialog, other)).not.toBeChecked();
+  await expect(dialog.getByRole("group", { name: "Recipients" }).getByRole("checkbox", { name: "Referral" })).toBeChecked();
+
+  await dialog.getByRole("button", { name: "Mark as done" }).click();
+  await expect(dialog.getByRole("status").filter({ hasText: "Callout marked as done for 2 reports" })).toBeVisible();
+  const newest = timelineEntries(dialog).first();
+  await expect(newest).toContainText("Done");
+  await expect(newest).toContainText(comment);
+  await expect(newest).toContainText("Complete Blood Count, Potassium");
+  await expect(billRow(page, "Complete Blood Count")).toContainText("Done");
+  await expect(billRow(page, "Potassium")).toContainText("Done");
+
+  // A technician reads the lab's notify configuration but cannot change it.
+  await dialog.getByRole("tab", { name: "Notify configuration" }).click();
+  await expect(dialog.getByText("only support users (lab supervisors) can change it")).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Save configuration" })).toHaveCount(0);
+});
+
+test("a failed save shows the server's message, keeps what was typed, and each click has its own key", async ({ page }) => {
+  // The write is answered by the test, so nothing is stored: the seed stays as it was.
+  const keys: string[] = [];
+  let release = () => {};
+  await page.route("**/report/*/critical/callout", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"] ?? "");
+    await new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await route.fulfill({
+      status: 409,
+      json: { error: { code: "conflict", message: "Someone else saved a callout on this bill at the same moment; reload and try again" } },
+    });
+  });
+  await loginViaForm(page, "tech");
+  await page.goto("/bills/291");
+  const dialog = await openCallout(page);
+  await reportsGroup(dialog).getByRole("checkbox").first().check();
+  await commentBox(dialog).fill("Line busy");
+  const attempt = dialog.getByRole("button", { name: "Save attempt" });
+
+  for (let i = 0; i < 2; i++) {
+    await attempt.click();
+    await expect(dialog.getByRole("button", { name: "Saving attempt…" })).toBeDisabled();
+    await expect(dialog.getByRole("button", { name: "Mark as done" })).toBeDisabled();
+    release();
+    await expect(dialog.getByRole("alert")).toContainText("Someone else saved a callout on this bill");
+    await expect(commentBox(dialog)).toHaveValue("Line busy");
+  }
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(keys[1]).not.toBe(keys[0]);
+});
+
+test("a referral doctor sees 'not found' for a bill he did not refer", async ({ page }) => {
+  await loginViaForm(page, "drref");
+  const res = await page.goto("/bills/200");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Bill not found" })).toBeVisible();
+  // His own bill opens.
+  await page.goto("/bills/291");
+  await expect(page.getByRole("button", { name: "Critical callout" })).toBeVisible();
+});
+
+test("both actions wait for a comment when the lab requires one", async ({ page }) => {
+  await loginViaForm(page, "support2");
+  await page.goto("/bills/561");
+  const dialog = await openCallout(page);
+  // Another spec may already have called these reports out: pick one so only the comment is missing.
+  await reportsGroup(dialog).getByRole("checkbox").first().check();
+  const attempt = dialog.getByRole("button", { name: "Save attempt" });
+  const done = dialog.getByRole("button", { name: "Mark as done" });
+  await expect(attempt).toBeDisabled();
+  await expect(done).toBeDisabled();
+  await expect(dialog.getByText("A comment is required by the lab's notify configuration.")).toBeVisible();
+  await commentBox(dialog).fill("Paged the on-call physician");
+  await expect(attempt).toBeEnabled();
+});
+
+test("the bill page and the open dialog pass axe; screenshots", async ({ page }) => {
+  await loginViaForm(page, "support");
+  await page.goto("/bills/271");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page, "the bill page");
+  await page.screenshot({ path: `${SCREENSHOTS}/bill-page.png`, fullPage: true });
+
+  const dialog = await openCallout(page);
+  await expect(timelineEntries(dialog).first()).toBeVisible();
+  await expectNoSeriousViolations(page, "the callout dialog");
+  await page.screenshot({ path: `${SCREENSHOTS}/callout-modal.png` });
+  await commentBox(dialog).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/callout-modal-form.png` });
+
+  // Tab stays inside the dialog.
+  for (let i = 0; i < 40; i++) await page.keyboard.press("Tab");
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+
+  // Support users may edit the lab's notify configuration.
+  await dialog.getByRole("tab", { name: "Notify configuration" }).click();
+  await expect(dialog.getByRole("button", { name: "Save configuration" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the notify configuration tab");
+  await page.screenshot({ path: `${SCREENSHOTS}/notify-configuration.png` });
+});

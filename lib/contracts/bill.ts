@@ -1,0 +1,43 @@
+// The bill page's data (server component → client props). Plain types, no zod: it never crosses
+// the network as JSON that the client must distrust, only as React props rendered by the server.
+import type { CriticalValue } from "@/db/schema";
+
+export interface ContactDto {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  fax: string | null;
+}
+
+export interface BillReportDto {
+  labReportId: number;
+  testId: number;
+  testName: string;
+  departmentId: number;
+  departmentName: string;
+  /** lab_reports.critical_values (CriticalValues). */
+  criticalValues: CriticalValue;
+  sampleCollected: boolean;
+  dismissed: boolean;
+}
+
+export interface BillDetailDto {
+  billId: number;
+  accessionNo: string;
+  createdAt: string;
+  patient: { id: number; name: string; sex: "M" | "F" | "U"; dateOfBirth: string | null; email: string | null; phone: string | null };
+  referral: ContactDto | null;
+  organization: ContactDto | null;
+  /** Every report of the bill the session may see, whatever its status. */
+  reports: BillReportDto[];
+}
+
+/**
+ * What the callout dialog needs to know about a bill: who the recipients are and which reports'
+ * history to show. A subset of BillDetailDto, so other pages (the worklist) can open the dialog
+ * with what they already hold.
+ */
+export type CalloutBillDto = Pick<BillDetailDto, "billId" | "accessionNo" | "referral" | "organization"> & {
+  patient: Pick<BillDetailDto["patient"], "name" | "email" | "phone">;
+  reports: Pick<BillReportDto, "labReportId">[];
+};

@@ -1,0 +1,102 @@
+// getBillDetail (the /bills/{billId} page's query): the bill's people, every report in scope whatever
+// its status, and the same 404 semantics as endpoint 1 (DESIGN §3).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getBillDetail } from "../../db/queries/bill-detail";
+import { loadSession } from "../../db/queries/sessions";
+import type { SessionContext } from "../../lib/auth/session-context";
+import { ApiError } from "../../lib/errors";
+import { openTestDb, type TestDb } from "../support/db";
+import { buildScenario, type Scenario } from "../support/fixtures";
+import { loginAs } from "../support/session";
+
+let tdb: TestDb;
+let s: Scenario;
+const sessions: Record<string, SessionContext> = {};
+
+beforeAll(async () => {
+  tdb = await openTestDb();
+  s = await buildScenario(tdb.db);
+  for (const [k, u] of Object.entries(s.users)) {
+    // Log in through the real route, then load the session the way a page render does.
+    const cookie = await loginAs(u.username);
+    const session = await loadSession(tdb.db, decodeURIComponent(cookie.split("=").slice(1).join("=")));
+    if (!session) throw new Error(`no session for ${k}`);
+    sessions[k] = session;
+  }
+});
+afterAll(() => tdb.dispose());
+
+const detail = (who: string, billId: number) => getBillDetail(tdb.db, sessions[who], billId);
+const reportIds = (d: Awaited<ReturnType<typeof detail>>) => d.reports.map((r) => r.labReportId);
+const allBill1 = () => [
+  s.r.cbcPending, s.r.kAttempted, s.r.cultureDone, s.r.dismissed, s.r.uncollected, s.r.normal, s.r.abnormal, s.r.notCritical,
+].map((r) => r.id).sort((a, b) => a - b);
+
+describe("getBillDetail", () => {
+  it("returns the patient, accession, referral doctor, organization and every report with its status", async () => {
+    const d = await detail("support", s.bill1.id);
+    expect(d).toMatchObject({
+      billId: s.bill1.id,
+      accessionNo: s.bill1.accessionNo,
+      createdAt: "2026-11-20T08:00:00.000Z",
+      patient: { id: s.patient.id, name: "Maria Lopez", sex: "F", dateOfBirth: "1970-05-01", email: "maria@example.test", phone: null },
+      referral: { name: "Dr. Rhea Kapoor", email: "rhea@clinic.test", phone: "555-0201", fax: null },
+      organization: { name: "St. Mary Clinic", email: "desk@stmary.test", phone: "555-0101", fax: "555-0102" },
+    });
+    // Not only critical ones: normal, abnormal, dismissed and uncollected reports are listed too.
+    expect(reportIds(d)).toEqual(allBill1());
+    expect(d.reports.find((r) => r.labReportId === s.r.cbcPending.id)).toEqual({
+      labReportId: s.r.cbcPending.id,
+      testId: s.tests.cbc.id,
+      testName: "Complete Blood Count",
+      departmentId: s.depts.hema.id,
+      departmentName: "Hematology",
+      criticalValues: 1,
+      sampleCollected: true,
+      dismissed: false,
+    });
+    const statuses = Object.fromEntries(d.reports.map((r) => [r.labReportId, r.criticalValues]));
+    expect(statuses[s.r.kAttempted.id]).toBe(4);
+    expect(statuses[s.r.cultureDone.id]).toBe(2);
+    expect(statuses[s.r.normal.id]).toBe(0);
+    expect(statuses[s.r.abnormal.id]).toBe(3);
+    expect(d.reports.find((r) => r.labReportId === s.r.dismissed.id)?.dismissed).toBe(true);
+    expect(d.reports.find((r) => r.labReportId === s.r.uncollected.id)?.sampleCollected).toBe(false);
+  });
+
+  it.each([
+    ["tech0", "departments in the session (hema)", () => [s.r.cbcPending, s.r.dismissed, s.r.uncollected, s.r.normal, s.r.abnormal]],
+    ["tech1", "lab_user_departments (chem)", () => [s.r.kAttempted, s.r.notCritical]],
+    ["drdept", "doctor_departments (hema)", () => [s.r.cbcPending, s.r.dismissed, s.r.uncollected, s.r.normal, s.r.abnormal]],
+    ["drref", "the bills they referred", () => allBill1().map((id) => ({ id }))],
+    ["nodept", "no departments: the bill, without reports", () => []],
+  ])("scopes the reports of %s (%s)", async (who, _label, expected) => {
+    const d = await detail(who, s.bill1.id);
+    expect(d.billId).toBe(s.bill1.id);
+    expect(reportIds(d)).toEqual(expected().map((r) => r.id).sort((a, b) => a - b));
+  });
+
+  it("throws not_found for another doctor's bill, another lab's bill and a missing bill, alike", async () => {
+    for (const [who, billId] of [
+      ["drref", s.bill2.id],
+      ["support", s.billB.id],
+      ["supportB", s.bill1.id],
+      ["support", 2147483647],
+    ] as const) {
+      const err = await detail(who, billId).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err, `${who} → bill ${billId}`).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ code: "not_found", message: "Bill not found" });
+    }
+  });
+
+  it("answers null for a referral doctor or organization the bill lacks", async () => {
+    const d = await detail("supportB", s.billB.id);
+    expect(d.organization).toBeNull();
+    expect(d.referral).toMatchObject({ name: "Dr. B" });
+    expect(d.patient).toMatchObject({ name: "Bob B", sex: "M", dateOfBirth: null });
+    expect(reportIds(d)).toEqual([s.r.otherLab.id]);
+  });
+});

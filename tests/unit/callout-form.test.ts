@@ -1,0 +1,141 @@
+// The callout dialog's pure logic: how the form starts (draft restored, else the open reports), the
+// body it sends to endpoint 4, why an action is blocked, and how log entries read on the timeline.
+import { describe, expect, it } from "vitest";
+import { blockers, EMPTY_FORM, initialForm, toRequestBody } from "../../components/critical-callout/callout-form";
+import { relativeTime, toTimelineEntry } from "../../components/critical-callout/log-entry";
+import type { CriticalRecordsResponse, LogEntryDto } from "../../lib/contracts/critical";
+import { DEFAULT_NOTIFY_SETTINGS } from "../../lib/contracts/settings";
+
+const report = (labReportId: number, testID: number, criticalValues: number) =>
+  ({
+    critical_parameters: [],
+    lab_report: { labReportId, criticalValues, reportID: { testID, testName: `Test ${testID}`, departmentId: 1, departmentName: "Hematology", isProfile: false } },
+  }) as unknown as CriticalRecordsResponse["reports"][number];
+
+const reports = [report(11, 101, 1), report(12, 102, 4), report(13, 103, 2), report(14, 104, 1)];
+const all = { recipients: ["Organization", "Referral", "Patient"] as const };
+
+describe("initialForm", () => {
+  it("selects the open reports (pending or attempted) when the bill has no draft", () => {
+    const form = initialForm({ reports, attempted_callout: null });
+    expect(form).toEqual({ ...EMPTY_FORM, selected: [11, 12, 14] });
+  });
+
+  it("restores a draft: its callout_for (test ids), recipients, channels, contacts made and comment", () => {
+    const form = initialForm({
+      reports,
+      attempted_callout: {
+        recipients: ["Referral", "Nobody"],
+        critical_callout_comment: "No answer",
+        critical_values_meta: {},
+        critical_callout_meta: {
+          callout_for: [102, 103],
+          communication_methods: ["fax", "pigeon"],
+          notify_to_others: { name: "Ward 3", email: "", fax: "", contactNumber: "555" },
+          already_notified: { phone_call: { name: "RN Lee", contact: "555-1", read_back: true }, fax: null },
+        },
+      },
+    });
+    expect(form).toEqual({
+      selected: [12, 13],
+      recipients: ["Referral"],
+      methods: ["fax"],
+      others: { name: "Ward 3", email: "", fax: "", contactNumber: "555" },
+      phoneCall: { name: "RN Lee", contact: "555-1", readBack: true },
+      fax: { name: "", faxNumber: "" },
+      comment: "No answer",
+    });
+  });
+});
+
+describe("toRequestBody", () => {
+  it("leaves out empty optional blocks and trims what it sends", () => {
+    const body = toRequestBody({ ...EMPTY_FORM, selected: [11], recipients: ["Patient", "Organization"], methods: ["sms", "email"], comment: "c" }, true);
+    expect(body).toEqual({
+      lab_report_ids: [11],
+      is_draft: true,
+      recipients: ["Organization", "Patient"],
+      critical_callout_comment: "c",
+      critical_callout_meta: { communication_methods: ["email", "sms"], notify_to_others: null, already_notified: null },
+    });
+  });
+
+  it("sends contacts already made, and drops email when the lab turned it off", () => {
+    const body = toRequestBody(
+      { ...EMPTY_FORM, selected: [11], methods: ["email", "fax"], phoneCall: { name: " RN Lee ", contact: "", readBack: true } },
+      false,
+      { is_email: 0 },
+    );
+    expect(body.critical_callout_meta).toEqual({
+      communication_methods: ["fax"],
+      notify_to_others: null,
+      already_notified: { phone_call: { name: "RN Lee", contact: "", read_back: true }, fax: null },
+    });
+  });
+});
+
+describe("blockers", () => {
+  it("blocks both actions without a selected report, and without a comment when the lab requires one", () => {
+    const b = blockers(EMPTY_FORM, { ...DEFAULT_NOTIFY_SETTINGS, mandatory_comments: 1 }, all);
+    expect(b.both).toEqual(["Select at least one report.", "A comment is required by the lab's notify configuration."]);
+    expect(blockers({ ...EMPTY_FORM, selected: [1], comment: " x " }, { ...DEFAULT_NOTIFY_SETTINGS, mandatory_comments: 1 }, all).both).toEqual([]);
+  });
+
+  it("asks a done callout for a channel (or contact made) and a recipient", () => {
+    const b = blockers({ ...EMPTY_FORM, selected: [1] }, DEFAULT_NOTIFY_SETTINGS, all);
+    expect(b.both).toEqual([]);
+    expect(b.done).toHaveLength(2);
+    const reached = { ...EMPTY_FORM, selected: [1], phoneCall: { name: "RN Lee", contact: "", readBack: true } };
+    expect(blockers(reached, DEFAULT_NOTIFY_SETTINGS, all).done).toEqual([]);
+  });
+
+  it("asks for the name of the person reached when only a number or read-back is given", () => {
+    const b = blockers({ ...EMPTY_FORM, selected: [1], phoneCall: { name: "", contact: "555", readBack: false } }, DEFAULT_NOTIFY_SETTINGS, all);
+    expect(b.both).toEqual(["Enter the name of the person reached by phone."]);
+  });
+});
+
+describe("toTimelineEntry", () => {
+  const log = (meta: Record<string, unknown>, activityText = "Callout done by - A"): LogEntryDto =>
+    ({ id: 1, labReportId: 1, labReportIds: [1], meta, labUserName: "Asha", activityText, activityDate: "2026-11-20T08:00:00.000Z" }) as LogEntryDto;
+
+  it("reads the app's dumped_json", () => {
+    const e = toTimelineEntry(
+      log({
+        is_draft: false,
+        callout_for: ["Potassium"],
+        methods: ["email", "whatsapp"],
+        recipient_list: ["Referral"],
+        comment: " Told RN ",
+        already_notified: { phone_call: { name: "RN Lee", contact: "555", read_back: true } },
+      }),
+    );
+    expect(e).toMatchObject({
+      action: "Done",
+      who: "Asha",
+      tests: ["Potassium"],
+      methods: ["Email", "WhatsApp"],
+      recipients: ["Referral"],
+      comment: "Told RN",
+      phoneCall: { name: "RN Lee", contact: "555", readBack: true },
+      fallbackText: null,
+    });
+  });
+
+  it("survives rows of older tools: derives the action from the text and shows the text", () => {
+    const e = toTimelineEntry(log({ methods: 5, already_notified: "yes" }, "Callout Attempted by - B"));
+    expect(e).toMatchObject({ action: "Attempted", methods: [], phoneCall: null, fallbackText: "Callout Attempted by - B" });
+  });
+});
+
+describe("relativeTime", () => {
+  const now = new Date("2026-11-20T10:00:00Z");
+  it.each([
+    ["2026-11-20T09:59:40Z", "just now"],
+    ["2026-11-20T09:55:00Z", "5 min. ago"],
+    ["2026-11-20T07:00:00Z", "3 hr. ago"],
+    ["2026-11-19T09:00:00Z", "yesterday"],
+  ])("%s → %s", (iso, expected) => {
+    expect(relativeTime(new Date(iso), now)).toBe(expected);
+  });
+});
