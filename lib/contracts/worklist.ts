@@ -3,9 +3,18 @@ import { z } from "zod";
 import { idStringSchema } from "./ids";
 
 export const WORKLIST_PAGE_SIZE = 25;
+/** Reports per Excel export: past this the export answers 400 and asks for narrower filters. */
+export const WORKLIST_EXPORT_LIMIT = 10_000;
 export const WORKLIST_SORTS = ["oldest", "newest", "accession", "patient"] as const;
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(s)), "is not a date");
+/** A calendar date; round-tripped so that 2026-02-30 (which Date.parse accepts) is refused before SQL sees it. */
+const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, "is not a date");
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const worklistQuerySchema = z.object({
@@ -17,7 +26,7 @@ export const worklistQuerySchema = z.object({
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
   sort: z.preprocess(emptyToUndefined, z.enum(WORKLIST_SORTS).optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
-});
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must be on or after from" });
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 
 export const worklistRowSchema = z.object({

@@ -1,0 +1,20 @@
+// GET /api/worklist/export?tab=&department=&status=&from=&to=&q=&sort= → the filtered worklist's
+// critical reports as an .xlsx (all pages; 400 past WORKLIST_EXPORT_LIMIT reports).
+import { getWorklistExport } from "@/db/queries/worklist-export";
+import { parseInput } from "@/lib/api/body";
+import { withSession } from "@/lib/api/handler";
+import { worklistQuerySchema } from "@/lib/contracts/worklist";
+import { buildWorklistWorkbook, exportFileName, XLSX_CONTENT_TYPE } from "@/lib/worklist/export-xlsx";
+
+export const GET = withSession(async ({ req, db, session }) => {
+  const query = parseInput(worklistQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
+  const data = await getWorklistExport(db, session, query);
+  const body = await buildWorklistWorkbook(data);
+  const name = exportFileName(data);
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "content-type": XLSX_CONTENT_TYPE,
+      "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    },
+  });
+});

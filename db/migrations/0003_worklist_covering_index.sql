@@ -1,0 +1,2 @@
+DROP INDEX "lab_reports_lab_status_idx";--> statement-breakpoint
+CREATE INDEX "lab_reports_worklist_idx" ON "lab_reports" USING btree ("lab_id","critical_values","bill_id","test_id","approved_at","sample_collected_at") WHERE "lab_reports"."critical_values" in (1, 2, 4) and "lab_reports"."dismissed" = false and "lab_reports"."sample_collected" = true;
