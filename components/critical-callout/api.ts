@@ -70,13 +70,18 @@ export function useSaveCallout(billId: number) {
   });
 }
 
-/** PUT /settings/critical-notification (support users; the server refuses others). */
+/**
+ * PUT /settings/critical-notification (support users; the server refuses others). The server
+ * components re-render too: the bill page's signing note follows always_notify.
+ */
 export function useSaveNotifySettings() {
   const queryClient = useQueryClient();
+  const router = useRouter();
   return useMutation({
     mutationFn: (settings: NotifySettings) =>
       apiFetch("/settings/critical-notification", notifySettingsResponseSchema, { method: "PUT", body: settings }),
     onSuccess: (data) => {
+      router.refresh();
       queryClient.setQueryData(criticalCalloutKeys.settings(), data);
       return queryClient.invalidateQueries({ queryKey: criticalCalloutKeys.all });
     },

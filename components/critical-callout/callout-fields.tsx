@@ -62,6 +62,9 @@ export function RecipientsField({ bill, form, update }: { bill: CalloutBillDto; 
   );
 }
 
+/** Channels without a delivery provider: the choice is recorded with the callout, nothing goes out. */
+export const NO_PROVIDER_METHODS: readonly CommunicationMethod[] = ["fax", "sms", "whatsapp"];
+
 export function ChannelsField({ form, update, emailOff }: { form: CalloutForm; update: Update; emailOff: boolean }) {
   const id = useId();
   return (
@@ -70,6 +73,8 @@ export function ChannelsField({ form, update, emailOff }: { form: CalloutForm; u
       <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
         {COMMUNICATION_METHODS.map((m) => {
           const off = m === "email" && emailOff;
+          const noProvider = NO_PROVIDER_METHODS.includes(m);
+          const describedBy = off ? `${id}-email-off` : noProvider ? `${id}-${m}-tag ${id}-no-provider` : `${id}-email-note`;
           return (
             <div key={m} className="flex items-center gap-2">
               <input
@@ -79,20 +84,32 @@ export function ChannelsField({ form, update, emailOff }: { form: CalloutForm; u
                 disabled={off}
                 checked={!off && form.methods.includes(m)}
                 onChange={(e) => update((f) => ({ ...f, methods: toggle(f.methods, m, e.target.checked) }))}
-                aria-describedby={off ? `${id}-email-off` : undefined}
+                aria-describedby={describedBy}
               />
               <label htmlFor={`${id}-${m}`} className="text-sm">
                 {METHOD_LABEL[m]}
               </label>
+              {noProvider && (
+                <span id={`${id}-${m}-tag`} className="rounded border border-slate-200 bg-slate-50 px-1.5 text-xs text-slate-600">
+                  recorded, not sent
+                </span>
+              )}
             </div>
           );
         })}
       </div>
-      {emailOff && (
+      {emailOff ? (
         <p id={`${id}-email-off`} className="mt-1 text-xs text-slate-600">
           Email is turned off in the lab's notify configuration.
         </p>
+      ) : (
+        <p id={`${id}-email-note`} className="mt-1 text-xs text-slate-600">
+          Email is queued for the recipients with an address once the callout is done; the history shows whether each message was sent.
+        </p>
       )}
+      <p id={`${id}-no-provider`} className="mt-1 text-xs text-slate-600">
+        No fax, SMS or WhatsApp provider is configured: these channels are recorded with the callout, nothing is sent.
+      </p>
     </fieldset>
   );
 }

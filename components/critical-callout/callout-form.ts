@@ -60,6 +60,16 @@ export function initialForm(records: CriticalRecordsResponse): CalloutForm {
   };
 }
 
+/**
+ * The form with exactly `ids` selected (those of them the bill lists), the rest of it (a restored
+ * draft's recipients, channels, comment) kept. Without ids, or when none is listed, unchanged.
+ */
+export function withSelection(form: CalloutForm, records: CriticalRecordsResponse, ids?: readonly number[]): CalloutForm {
+  if (!ids?.length) return form;
+  const selected = records.reports.map((r) => r.lab_report.labReportId).filter((id) => ids.includes(id));
+  return selected.length > 0 ? { ...form, selected } : form;
+}
+
 const filled = (...values: string[]) => values.some((v) => v.trim() !== "");
 
 /** The body of endpoint 4. Empty optional blocks are left out rather than sent half-blank. */

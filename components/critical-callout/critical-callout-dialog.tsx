@@ -1,14 +1,16 @@
 "use client";
 // The critical callout dialog: a native <dialog> opened with showModal(), which makes the page
 // behind inert and closes on Esc; Tab is additionally kept inside (it would otherwise wander to the
-// browser's toolbar). Loaded on demand by CriticalCalloutTrigger, which owns the open state and
-// takes focus back on close.
+// browser's toolbar). Loaded on demand by CriticalCalloutTrigger, which owns (or is handed) the open
+// state and puts focus back on close. `options` carry what the opener asks for: reports to
+// pre-select, a notice on top (why it opened, then what happened), a callback on a done callout.
 
 import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import type { CalloutBillDto } from "@/lib/contracts/bill";
 import { CriticalCalloutLogs } from "./critical-callout-logs";
 import { CriticalCalloutModal } from "./critical-callout-modal";
-import { CloseIcon } from "./icons";
+import type { CalloutDialogOptions } from "./dialog-options";
+import { AlertCircleIcon, CheckCircleIcon, CloseIcon, InfoIcon } from "./icons";
 import { NotifySettingsPanel } from "./notify-settings-panel";
 
 const TABS = [
@@ -37,7 +39,22 @@ function keepFocusInside(e: KeyboardEvent<HTMLDialogElement>) {
   }
 }
 
-export default function CriticalCalloutDialog({ bill, onClose }: { bill: CalloutBillDto; onClose: () => void }) {
+const NOTICE_TONE = {
+  info: { className: "border-brand-100 bg-brand-50 text-brand-800", Icon: InfoIcon },
+  warning: { className: "border-amber-300 bg-amber-50 text-amber-950", Icon: AlertCircleIcon },
+  success: { className: "border-brand-600/40 bg-brand-50 text-brand-800", Icon: CheckCircleIcon },
+  error: { className: "border-red-200 bg-red-50 text-red-900", Icon: AlertCircleIcon },
+} as const;
+
+export default function CriticalCalloutDialog({
+  bill,
+  onClose,
+  options,
+}: {
+  bill: CalloutBillDto;
+  onClose: () => void;
+  options?: CalloutDialogOptions;
+}) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
@@ -72,6 +89,8 @@ export default function CriticalCalloutDialog({ bill, onClose }: { bill: Callout
     <dialog
       ref={dialogRef}
       aria-labelledby={`${id}-title`}
+      // Read with the title when the dialog opens, since a live region's first content is not announced.
+      aria-describedby={options?.notice ? `${id}-notice` : undefined}
       aria-modal="true"
       onClose={onClose}
       onKeyDown={keepFocusInside}
@@ -119,6 +138,8 @@ export default function CriticalCalloutDialog({ bill, onClose }: { bill: Callout
         </div>
       </header>
 
+      {options?.notice !== undefined && <Notice id={`${id}-notice`} tone={options.noticeTone ?? "info"} text={options.notice} />}
+
       <div
         role="tabpanel"
         id={`${id}-panel-callout`}
@@ -127,7 +148,7 @@ export default function CriticalCalloutDialog({ bill, onClose }: { bill: Callout
         className="grid min-h-0 flex-1 grid-cols-[minmax(0,3fr)_minmax(22rem,2fr)]"
       >
         <div className="min-h-0 overflow-y-auto">
-          <CriticalCalloutModal bill={bill} />
+          <CriticalCalloutModal bill={bill} preselect={options?.preselect} onCalloutDone={options?.onCalloutDone} />
         </div>
         <div className="min-h-0 overflow-y-auto border-l border-slate-200 bg-slate-50">
           <CriticalCalloutLogs reportIds={reportIds} />
@@ -143,5 +164,18 @@ export default function CriticalCalloutDialog({ bill, onClose }: { bill: Callout
         <NotifySettingsPanel />
       </div>
     </dialog>
+  );
+}
+
+/** The opener's message. Always the same live region while the dialog is open, so changes are read. */
+function Notice({ id, tone, text }: { id: string; tone: keyof typeof NOTICE_TONE; text: CalloutDialogOptions["notice"] }) {
+  const t = NOTICE_TONE[tone];
+  return (
+    <div className={`flex items-start gap-2 border-b px-6 py-2.5 text-sm ${t.className}`}>
+      <t.Icon className="mt-0.5 h-4 w-4 shrink-0" />
+      <div id={id} role="status" aria-live="polite" className="min-w-0">
+        {text}
+      </div>
+    </div>
   );
 }

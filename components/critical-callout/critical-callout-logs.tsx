@@ -7,10 +7,31 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useId, useMemo, useState } from "react";
 import { calloutLogsQueryOptions } from "./api";
 import { QueryError, Skeleton } from "./feedback";
-import { CheckCircleIcon, InfoIcon, PhoneRetryIcon } from "./icons";
-import { relativeTime, type TimelineEntry, toTimelineEntry } from "./log-entry";
+import { AlertCircleIcon, CheckCircleIcon, ClockIcon, InfoIcon, MinusCircleIcon, PhoneRetryIcon } from "./icons";
+import { type DeliveryLine, relativeTime, type TimelineEntry, toTimelineEntry } from "./log-entry";
 
 const CHANNEL_LABEL: Record<string, string> = { email: "Email", fax: "Fax", sms: "SMS", whatsapp: "WhatsApp" };
+
+/**
+ * A message's delivery in words. Only "sent" says sent: a message without a provider (fax, SMS,
+ * WhatsApp; email without a mail server), still queued, or failed says plainly that it was not.
+ */
+const DELIVERY_STATUS: Record<string, { text: string; className: string; Icon: typeof CheckCircleIcon }> = {
+  sent: { text: "sent", className: "text-brand-800", Icon: CheckCircleIcon },
+  pending: { text: "queued, not sent yet", className: "text-amber-900", Icon: ClockIcon },
+  failed: { text: "failed, not sent", className: "text-red-800", Icon: AlertCircleIcon },
+  no_provider: { text: "not sent, no provider configured", className: "text-slate-700", Icon: MinusCircleIcon },
+};
+
+function DeliveryStatus({ d }: { d: DeliveryLine }) {
+  const s = DELIVERY_STATUS[d.status] ?? { text: `not sent (${d.status})`, className: "text-slate-700", Icon: MinusCircleIcon };
+  return (
+    <span className={`inline-flex items-center gap-1 font-medium ${s.className}`}>
+      <s.Icon className="h-3.5 w-3.5 shrink-0" />
+      {s.text}
+    </span>
+  );
+}
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** The current time, refreshed every minute so "5 min. ago" does not go stale on an open dialog. */
@@ -127,7 +148,7 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
         </header>
         <dl className="mt-2 space-y-1 text-sm">
           {e.tests.length > 0 && <Row term="Reports">{e.tests.join(", ")}</Row>}
-          {e.methods.length > 0 && <Row term="Methods">{e.methods.join(", ")}</Row>}
+          {e.methods.length > 0 && <Row term="Channels">{e.methods.join(", ")}</Row>}
           {e.recipients.length > 0 && <Row term="Recipients">{e.recipients.join(", ")}</Row>}
           {e.others && (
             <Row term="Also notified">
@@ -148,7 +169,7 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
             </Row>
           )}
           {e.fax && (
-            <Row term="Fax sent">
+            <Row term="Faxed by staff">
               {e.fax.name}
               {e.fax.faxNumber && <span className="text-slate-600"> · {e.fax.faxNumber}</span>}
             </Row>
@@ -159,7 +180,7 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
                 {e.deliveries.map((d, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: deliveries have no id and never reorder
                   <li key={i}>
-                    {CHANNEL_LABEL[d.channel] ?? d.channel} to {d.recipientName}: <span className="font-medium">{d.status.replace("_", " ")}</span>
+                    {CHANNEL_LABEL[d.channel] ?? d.channel} to {d.recipientName}: <DeliveryStatus d={d} />
                   </li>
                 ))}
               </ul>

@@ -12,20 +12,30 @@ import type { NotifySettingsResponse } from "@/lib/contracts/settings";
 import { isOpenStatus } from "@/lib/critical/status";
 import { criticalCalloutKeys, criticalRecordsQueryOptions, notifySettingsQueryOptions, useSaveCallout } from "./api";
 import { AlreadyNotifiedField, ChannelsField, CommentField, METHOD_LABEL, NotifyOthersField, RecipientsField } from "./callout-fields";
-import { blockers, type CalloutForm, initialForm, toRequestBody, toggle } from "./callout-form";
+import { blockers, type CalloutForm, initialForm, toRequestBody, toggle, withSelection } from "./callout-form";
 import { contactFor } from "./contact";
 import { errorMessage, QueryError, Skeleton } from "./feedback";
 import { InfoIcon } from "./icons";
 import { ReportAccordion } from "./report-accordion";
 
-export function CriticalCalloutModal({ bill }: { bill: CalloutBillDto }) {
+export function CriticalCalloutModal({
+  bill,
+  preselect,
+  onCalloutDone,
+}: {
+  bill: CalloutBillDto;
+  /** Reports to select when the form opens (the report a Sign waits on), instead of the draft's or the open ones. */
+  preselect?: readonly number[];
+  /** After "Mark as done" was saved and the data refetched, with the reports it covered. */
+  onCalloutDone?: (labReportIds: readonly number[]) => void;
+}) {
   const records = useQuery(criticalRecordsQueryOptions(bill.billId));
   const settings = useQuery(notifySettingsQueryOptions());
   if (!records.data) {
     if (records.isError) return <QueryError error={records.error} what="the critical results" onRetry={() => records.refetch()} />;
     return <Skeleton label="Loading critical results…" rows={4} />;
   }
-  return <CalloutFormView bill={bill} records={records.data} settings={settings} />;
+  return <CalloutFormView bill={bill} records={records.data} settings={settings} preselect={preselect} onCalloutDone={onCalloutDone} />;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -41,15 +51,19 @@ function CalloutFormView({
   bill,
   records,
   settings,
+  preselect,
+  onCalloutDone,
 }: {
   bill: CalloutBillDto;
   records: CriticalRecordsResponse;
   settings: UseQueryResult<NotifySettingsResponse>;
+  preselect?: readonly number[];
+  onCalloutDone?: (labReportIds: readonly number[]) => void;
 }) {
   const id = useId();
   const queryClient = useQueryClient();
   const save = useSaveCallout(bill.billId);
-  const [form, setForm] = useState<CalloutForm>(() => initialForm(records));
+  const [form, setForm] = useState<CalloutForm>(() => withSelection(initialForm(records), records, preselect));
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const [announcement, setAnnouncement] = useState("");
 
@@ -79,6 +93,7 @@ function CalloutFormView({
             ? `Attempt saved for ${n}. Statuses and history are updated.`
             : `Callout marked as done for ${n}. Statuses and history are updated.`,
         );
+        if (!isDraft) onCalloutDone?.(res.callout.lab_report_ids);
       },
     });
   }

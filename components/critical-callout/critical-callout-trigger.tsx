@@ -1,31 +1,24 @@
 "use client";
-// The "Critical callout" button. Owns the dialog's open state; the dialog's code (and zod, the
+// The "Critical callout" button. Renders the one dialog of the page; the dialog's code (and zod, the
 // contracts, the form) is a separate chunk fetched on first hover/focus or click, so the bill page
 // ships only this button. Hover/focus also prefetches endpoints 1 and 2 and the lab's settings, so
 // the dialog usually opens with its data already there.
+//
+// The open state is its own, or the caller's (`open` + `onOpenChange`): the bill page opens the
+// same dialog from a report's Sign button when signing needs a callout first (always_notify).
 
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useRef, useState } from "react";
 import type { CalloutBillDto } from "@/lib/contracts/bill";
+import type { CalloutDialogOptions } from "./dialog-options";
 
 const loadDialog = () => import("./critical-callout-dialog");
 const CriticalCalloutDialog = lazy(loadDialog);
 
-export function CriticalCalloutTrigger({
-  bill,
-  label = "Critical callout",
-  className,
-}: {
-  bill: CalloutBillDto;
-  /** The button's text (and accessible name). */
-  label?: string;
-  className?: string;
-}) {
-  const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+/** Loads the dialog's chunk and warms the queries it opens with; safe to call repeatedly. */
+export function usePrefetchCalloutDialog(bill: CalloutBillDto) {
   const queryClient = useQueryClient();
-
-  function prefetch() {
+  return function prefetch() {
     // Both promises are cached by the bundler, so repeated hovers cost nothing; prefetchQuery
     // skips queries that are still fresh.
     // A failed chunk load here is retried by the click, which shows its own error.
@@ -39,11 +32,44 @@ export function CriticalCalloutTrigger({
         ]),
       )
       .catch(() => {});
+  };
+}
+
+export function CriticalCalloutTrigger({
+  bill,
+  label = "Critical callout",
+  className,
+  open: openProp,
+  onOpenChange,
+  dialogOptions,
+  returnFocusTo,
+}: {
+  bill: CalloutBillDto;
+  /** The button's text (and accessible name). */
+  label?: string;
+  className?: string;
+  /** Controlled open state; the trigger keeps its own when absent. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** Pre-selection, notice and done callback for this opening of the dialog. */
+  dialogOptions?: CalloutDialogOptions;
+  /** Where focus goes back when the dialog closes (e.g. the Sign button that opened it); null → this button. */
+  returnFocusTo?: () => HTMLElement | null;
+}) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = openProp ?? ownOpen;
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const prefetch = usePrefetchCalloutDialog(bill);
+
+  function setOpen(next: boolean) {
+    if (openProp === undefined) setOwnOpen(next);
+    onOpenChange?.(next);
   }
 
   function close() {
+    const target = returnFocusTo?.() ?? buttonRef.current;
     setOpen(false);
-    buttonRef.current?.focus();
+    target?.focus();
   }
 
   return (
@@ -70,7 +96,7 @@ export function CriticalCalloutTrigger({
             </div>
           }
         >
-          <CriticalCalloutDialog bill={bill} onClose={close} />
+          <CriticalCalloutDialog bill={bill} onClose={close} options={dialogOptions} />
         </Suspense>
       )}
     </>

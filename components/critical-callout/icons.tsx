@@ -64,3 +64,10 @@ export const LockIcon = (p: IconProps) => (
     <path d="M7 9V6.5a3 3 0 0 1 6 0V9" />
   </Svg>
 );
+/** A pen over a signature line: a report's sign-off (kept apart from the check of a done callout). */
+export const SignatureIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12.5 3.5 15.5 6.5 8 14l-3.5.5.5-3.5 7.5-7.5Z" />
+    <path d="M3.5 17h13" />
+  </Svg>
+);

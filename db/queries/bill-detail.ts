@@ -48,6 +48,7 @@ export async function getBillDetail(db: Queryable, session: SessionContext, bill
         criticalValues: labReports.criticalValues,
         sampleCollected: labReports.sampleCollected,
         dismissed: labReports.dismissed,
+        isSigned: labReports.isSigned,
       })
       .from(labReports)
       .innerJoin(tests, eq(tests.id, labReports.testId))

@@ -19,6 +19,8 @@ export interface BillReportDto {
   criticalValues: CriticalValue;
   sampleCollected: boolean;
   dismissed: boolean;
+  /** lab_reports.is_signed: the report has been signed (POST /api/reports/{id}/sign or "Sign all"). */
+  isSigned: boolean;
 }
 
 export interface BillDetailDto {

@@ -1,8 +1,10 @@
 // getBillDetail (the /bills/{billId} page's query): the bill's people, every report in scope whatever
 // its status, and the same 404 semantics as endpoint 1 (DESIGN §3).
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBillDetail } from "../../db/queries/bill-detail";
 import { loadSession } from "../../db/queries/sessions";
+import { labReports } from "../../db/schema";
 import type { SessionContext } from "../../lib/auth/session-context";
 import { ApiError } from "../../lib/errors";
 import { openTestDb, type TestDb } from "../support/db";
@@ -54,6 +56,7 @@ describe("getBillDetail", () => {
       criticalValues: 1,
       sampleCollected: true,
       dismissed: false,
+      isSigned: false,
     });
     const statuses = Object.fromEntries(d.reports.map((r) => [r.labReportId, r.criticalValues]));
     expect(statuses[s.r.kAttempted.id]).toBe(4);
@@ -98,5 +101,12 @@ describe("getBillDetail", () => {
     expect(d.referral).toMatchObject({ name: "Dr. B" });
     expect(d.patient).toMatchObject({ name: "Bob B", sex: "M", dateOfBirth: null });
     expect(reportIds(d)).toEqual([s.r.otherLab.id]);
+  });
+
+  it("says which reports are signed (the bill page's Sign / Signed column)", async () => {
+    await tdb.db.update(labReports).set({ isSigned: true }).where(eq(labReports.id, s.r.normal.id));
+    const d = await detail("support", s.bill1.id);
+    const signed = d.reports.filter((r) => r.isSigned).map((r) => r.labReportId);
+    expect(signed).toEqual([s.r.normal.id]);
   });
 });

@@ -1,7 +1,7 @@
 // The callout dialog's pure logic: how the form starts (draft restored, else the open reports), the
 // body it sends to endpoint 4, why an action is blocked, and how log entries read on the timeline.
 import { describe, expect, it } from "vitest";
-import { blockers, EMPTY_FORM, initialForm, toRequestBody } from "../../components/critical-callout/callout-form";
+import { blockers, EMPTY_FORM, initialForm, toRequestBody, withSelection } from "../../components/critical-callout/callout-form";
 import { relativeTime, toTimelineEntry } from "../../components/critical-callout/log-entry";
 import type { CriticalRecordsResponse, LogEntryDto } from "../../lib/contracts/critical";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../lib/contracts/settings";
@@ -45,6 +45,21 @@ describe("initialForm", () => {
       fax: { name: "", faxNumber: "" },
       comment: "No answer",
     });
+  });
+});
+
+describe("withSelection", () => {
+  const records = { reports, attempted_callout: null };
+  const draft = { ...EMPTY_FORM, selected: [11, 12], recipients: ["Referral" as const], comment: "No answer" };
+
+  it("selects only the given reports (the one a Sign waits on) and keeps the rest of the form", () => {
+    expect(withSelection(draft, records, [14])).toEqual({ ...draft, selected: [14] });
+  });
+
+  it("leaves the form as it was without ids, or when none of them is on the bill", () => {
+    expect(withSelection(draft, records)).toBe(draft);
+    expect(withSelection(draft, records, [])).toBe(draft);
+    expect(withSelection(draft, records, [999])).toBe(draft);
   });
 });
 

@@ -4,10 +4,11 @@ import { notFound, redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { BillPeople } from "@/components/bill/bill-people";
 import { BillReportsTable } from "@/components/bill/bill-reports-table";
-import { CriticalCalloutTrigger } from "@/components/critical-callout/critical-callout-trigger";
+import { BillCalloutButton, BillSigningProvider } from "@/components/bill/bill-signing";
 import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/db";
 import { getBillDetail } from "@/db/queries/bill-detail";
+import { getNotifySettings } from "@/db/queries/settings";
 import { currentSession } from "@/lib/auth/current-user";
 import type { SessionContext } from "@/lib/auth/session-context";
 import { idStringSchema } from "@/lib/contracts/ids";
@@ -22,7 +23,9 @@ async function loadBill(session: SessionContext, rawId: string) {
   const billId = idStringSchema.safeParse(rawId);
   if (!billId.success) notFound();
   try {
-    return await getBillDetail(await getDb(), session, billId.data);
+    const db = await getDb();
+    const [bill, settings] = await Promise.all([getBillDetail(db, session, billId.data), getNotifySettings(db, session.labId)]);
+    return { bill, alwaysNotify: settings.always_notify === 1 };
   } catch (err) {
     if (err instanceof ApiError && err.code === "not_found") notFound();
     throw err;
@@ -32,7 +35,7 @@ async function loadBill(session: SessionContext, rawId: string) {
 export default async function BillPage({ params }: { params: Promise<{ billId: string }> }) {
   const session = await currentSession();
   if (!session) redirect("/login");
-  const bill = await loadBill(session, (await params).billId);
+  const { bill, alwaysNotify } = await loadBill(session, (await params).billId);
 
   const open = bill.reports.filter((r) => isOpenStatus(r.criticalValues)).length;
   const done = bill.reports.filter((r) => r.criticalValues === CriticalStatus.CALLOUT_DONE).length;
@@ -41,39 +44,42 @@ export default async function BillPage({ params }: { params: Promise<{ billId: s
     <>
       <AppHeader session={session} />
       <main className="mx-auto max-w-7xl px-6 py-6">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <ol className="flex gap-2">
-            <li>
-              <Link href="/worklist" className="text-brand-700 hover:underline">
-                Worklist
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li aria-current="page">Bill {bill.accessionNo}</li>
-          </ol>
-        </nav>
+        {/* One callout dialog for the page, opened by the header button or by a Sign that needs a callout. */}
+        <BillSigningProvider bill={bill}>
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+            <ol className="flex gap-2">
+              <li>
+                <Link href="/worklist" className="text-brand-700 hover:underline">
+                  Worklist
+                </Link>
+              </li>
+              <li aria-hidden="true">/</li>
+              <li aria-current="page">Bill {bill.accessionNo}</li>
+            </ol>
+          </nav>
 
-        <div className="mt-3 flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-2xl font-semibold text-ink">{bill.patient.name}</h1>
-            <p className="mt-1 text-sm text-slate-600">
-              Accession <span className="font-medium text-slate-800">{bill.accessionNo}</span> · Bill {bill.billId} · Ordered{" "}
-              <LocalTime iso={bill.createdAt} />
-            </p>
+          <div className="mt-3 flex flex-wrap items-end justify-between gap-4">
+            <div>
+              <h1 className="text-2xl font-semibold text-ink">{bill.patient.name}</h1>
+              <p className="mt-1 text-sm text-slate-600">
+                Accession <span className="font-medium text-slate-800">{bill.accessionNo}</span> · Bill {bill.billId} · Ordered{" "}
+                <LocalTime iso={bill.createdAt} />
+              </p>
+            </div>
+            <div className="flex items-center gap-4">
+              <p className="text-right text-sm text-slate-600">
+                <span className="block font-medium text-slate-800">
+                  {open} open critical {open === 1 ? "report" : "reports"}
+                </span>
+                {done} done
+              </p>
+              <BillCalloutButton bill={bill} />
+            </div>
           </div>
-          <div className="flex items-center gap-4">
-            <p className="text-right text-sm text-slate-600">
-              <span className="block font-medium text-slate-800">
-                {open} open critical {open === 1 ? "report" : "reports"}
-              </span>
-              {done} done
-            </p>
-            <CriticalCalloutTrigger bill={bill} />
-          </div>
-        </div>
 
-        <BillPeople bill={bill} />
-        <BillReportsTable reports={bill.reports} />
+          <BillPeople bill={bill} />
+          <BillReportsTable reports={bill.reports} alwaysNotify={alwaysNotify} />
+        </BillSigningProvider>
       </main>
     </>
   );

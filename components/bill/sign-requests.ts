@@ -1,0 +1,10 @@
+// The sign requests, through the app's fetcher and checked with the shared contracts. Loaded on
+// demand by the bill page's Sign buttons (it pulls in zod, which the page's first bundle leaves out).
+import { apiFetch } from "@/lib/api/client";
+import { signAllResponseSchema, signResponseSchema } from "@/lib/contracts/sign";
+
+/** POST /api/reports/{id}/sign; a 409 `callout_required` (always_notify) is rethrown as ApiError. */
+export const signReport = (labReportId: number) => apiFetch(`/api/reports/${labReportId}/sign`, signResponseSchema, { method: "POST" });
+
+/** POST /api/bills/{id}/sign-all: every unsigned report of the bill in scope; exempt from always_notify. */
+export const signAllReports = (billId: number) => apiFetch(`/api/bills/${billId}/sign-all`, signAllResponseSchema, { method: "POST" });
