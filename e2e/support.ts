@@ -1,4 +1,5 @@
 // Shared e2e helpers: log in through the real form or API, as a user would.
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -15,4 +16,14 @@ export async function loginViaForm(page: Page, username: string, password = DEMO
 export async function loginApi(request: APIRequestContext, baseURL: string, username: string, password = DEMO_PASSWORD) {
   const res = await request.post("/auth/login", { data: { username, password }, headers: { origin: baseURL } });
   expect(res.status()).toBe(200);
+}
+
+/** An axe-core scan (WCAG 2.1 A/AA) with no serious or critical violations. */
+export async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `axe on ${what}`,
+  ).toEqual([]);
 }

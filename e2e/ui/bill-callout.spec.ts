@@ -4,10 +4,9 @@
 // by another doctor than `drref`; lab 2 (`support2`, bill 561) requires a comment on every callout.
 // The server's database is fresh per run, but other spec files may act on the same bills first, so
 // no test here assumes a starting status: each sets the selection it needs and checks what follows.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
-import { DEMO_PASSWORD, loginViaForm } from "../support";
+import { DEMO_PASSWORD, loginViaForm, expectNoSeriousViolations } from "../support";
 
 const SCREENSHOTS = "e2e/screenshots";
 
@@ -38,15 +37,6 @@ const commentBox = (dialog: Locator) => dialog.getByRole("textbox", { name: /^Co
 const timelineEntries = (dialog: Locator) => dialog.getByRole("list", { name: "Callouts" }).locator(":scope > li");
 const billTable = (page: Page) => page.getByRole("table", { name: /^Reports/ });
 const billRow = (page: Page, test: string) => billTable(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name: test }) });
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-    `axe on ${what}`,
-  ).toEqual([]);
-}
 
 test("a technician saves an attempt, finds it restored, then marks it done", async ({ page }) => {
   await loginViaForm(page, "tech");

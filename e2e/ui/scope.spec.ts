@@ -10,7 +10,7 @@ async function departmentsInDialog(page: import("@playwright/test").Page) {
   const dialog = page.getByRole("dialog", { name: "Critical callout" });
   const reports = dialog.getByRole("group", { name: /Reports to call out/ });
   await expect(reports.getByRole("checkbox").first()).toBeVisible();
-  return { count: await reports.getByRole("checkbox").count(), text: await reports.innerText() };
+  return { count: await reports.getByRole("checkbox").count(), text: (await reports.textContent()) ?? "" };
 }
 
 test("a support user sees the critical reports of every department of the bill", async ({ page }) => {

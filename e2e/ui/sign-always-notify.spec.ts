@@ -4,10 +4,9 @@
 // - lab 2 (always_notify = 1, mandatory comments, user `support2`): bill 390 has Phosphorus and
 //   Platelet Count pending and unsigned; bill 352 has Blood Culture pending and 2 more, all unsigned.
 // The API side (200 / 409 callout_required / sign-all exempt) is covered by tests/integration.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
-import { DEMO_PASSWORD, loginViaForm } from "../support";
+import { DEMO_PASSWORD, loginViaForm, expectNoSeriousViolations } from "../support";
 
 const SCREENSHOTS = "e2e/screenshots";
 const CALLOUT_REQUIRED = "This report has critical values. Record the callout first; it will be signed when the callout is marked done.";
@@ -29,15 +28,6 @@ const signButton = (page: Page, test: string) => billRow(page, test).getByRole("
 const calloutDialog = (page: Page) => page.getByRole("dialog", { name: "Critical callout" });
 const reportsGroup = (dialog: Locator) => dialog.getByRole("group", { name: /Reports to call out/ });
 const pageStatus = (page: Page) => page.getByRole("status").filter({ hasText: /signed|signing/i });
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-    `axe on ${what}`,
-  ).toEqual([]);
-}
 
 test("always_notify off: Sign on a pending critical report signs it directly", async ({ page }) => {
   await loginViaForm(page, "support");
