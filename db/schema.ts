@@ -220,6 +220,8 @@ export const labReports = pgTable(
     // bill order for a streaming DISTINCT. Measured at 1M reports (47k critical): the Pending tab
     // 385 → 14 ms, Done 552 → 20 ms, a department-scoped login 464 → 19 ms. It replaces
     // lab_reports_lab_status_idx (lab_id, critical_values, approved_at), which needed heap fetches.
+    // Not expressible here: the extended statistics lab_reports_lab_test_stats (lab_id, test_id),
+    // migration 0004, which the department scope's `test_id = any(…)` estimates depend on.
     index("lab_reports_worklist_idx")
       .on(t.labId, t.criticalValues, t.billId, t.testId, t.approvedAt, t.sampleCollectedAt)
       .where(sql`${t.criticalValues} in (1, 2, 4) and ${t.dismissed} = false and ${t.sampleCollected} = true`),

@@ -1,5 +1,5 @@
 // Endpoint 2 (FetchCriticalNotificationLogsBulkView): category-648 log entries of the session's lab
-// that cover any of the requested reports the session may see, oldest first.
+// that cover any of the requested reports the session may see, oldest first, with their deliveries.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { SessionContext } from "@/lib/auth/session-context";
 import { type DeliveryDto, type LogsResponse, MAX_LOG_ENTRIES } from "@/lib/contracts/critical";
@@ -7,13 +7,18 @@ import type { Queryable } from "../connect";
 import { reportScope } from "../scope";
 import { activityLogs, CRITICAL_CALLOUT_LOG_CATEGORY, labReports, outboundMessages } from "../schema";
 
-/** The subset of `ids` that are reports the session may see. */
-export async function visibleReportIds(db: Queryable, session: SessionContext, ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
+/** The subset of `ids` that are reports the session may see, as a subquery (`select id …`). */
+export function visibleReportIdsQuery(db: Queryable, session: SessionContext, ids: number[]) {
+  return db
     .select({ id: labReports.id })
     .from(labReports)
     .where(and(inArray(labReports.id, ids), reportScope(session)));
+}
+
+/** The subset of `ids` that are reports the session may see. */
+export async function visibleReportIds(db: Queryable, session: SessionContext, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await visibleReportIdsQuery(db, session, ids);
   return rows.map((r) => r.id);
 }
 
@@ -21,12 +26,28 @@ function intArray(ids: number[]) {
   return sql.raw(`'{${ids.map((n) => Math.trunc(Number(n))).join(",")}}'::int[]`);
 }
 
+interface DeliveryRow extends Omit<DeliveryDto, "sentAt"> {
+  sentAt: string | null;
+}
+
 export async function getCalloutLogs(db: Queryable, session: SessionContext, reportIds: number[]): Promise<LogsResponse> {
   const visible = await visibleReportIds(db, session, reportIds);
   if (visible.length === 0) return { logs: [] };
-  // `category = 648` and `&&` on a constant array match the partial GIN index (DESIGN §2).
+  // `category = 648` and `&&` on a constant array match the partial GIN index (DESIGN §2); a subquery
+  // in its place hides the array from the planner, which then scans small and mid-sized logs
+  // sequentially (30 ms instead of 0.3 ms at 10k reports; bench/). Each entry's outbound messages
+  // come in the same statement (correlated by the qualified name: drizzle leaves the columns of a
+  // one-table select unqualified).
+  const deliveries = sql<DeliveryRow[]>`(select coalesce(json_agg(json_build_object(
+      'channel', ${outboundMessages.channel}, 'recipientKind', ${outboundMessages.recipientKind},
+      'recipientName', ${outboundMessages.recipientName}, 'address', ${outboundMessages.address},
+      'status', ${outboundMessages.status}, 'attempts', ${outboundMessages.attempts},
+      'lastError', ${outboundMessages.lastError}, 'sentAt', ${outboundMessages.sentAt}
+    ) order by ${outboundMessages.id}), '[]'::json)
+    from ${outboundMessages}
+    where ${outboundMessages.activityLogId} = ${sql.identifier("activity_logs")}.${sql.identifier("id")} and ${outboundMessages.labId} = ${session.labId})`;
   const rows = await db
-    .select()
+    .select({ log: activityLogs, deliveries })
     .from(activityLogs)
     .where(
       and(
@@ -37,9 +58,8 @@ export async function getCalloutLogs(db: Queryable, session: SessionContext, rep
     )
     .orderBy(asc(activityLogs.activityDate), asc(activityLogs.id))
     .limit(MAX_LOG_ENTRIES);
-  const deliveries = await deliveriesOf(db, session.labId, rows.map((r) => r.id));
   return {
-    logs: rows.map((r) => ({
+    logs: rows.map(({ log: r, deliveries: d }) => ({
       id: r.id,
       labReportId: r.labReportId,
       labReportIds: r.labReportIds,
@@ -47,35 +67,18 @@ export async function getCalloutLogs(db: Queryable, session: SessionContext, rep
       labUserName: r.labUserName,
       activityText: r.activityText,
       activityDate: r.activityDate.toISOString(),
-      deliveries: deliveries.get(r.id) ?? [],
+      deliveries: parseJson<DeliveryRow[]>(d).map(({ sentAt, status, ...x }) => ({
+        ...x,
+        status: status as DeliveryDto["status"],
+        sentAt: sentAt == null ? null : new Date(sentAt).toISOString(),
+      })),
     })),
   };
 }
 
-async function deliveriesOf(db: Queryable, labId: number, logIds: number[]) {
-  const byLog = new Map<number, DeliveryDto[]>();
-  if (logIds.length === 0) return byLog;
-  const rows = await db
-    .select({
-      logId: outboundMessages.activityLogId,
-      channel: outboundMessages.channel,
-      recipientKind: outboundMessages.recipientKind,
-      recipientName: outboundMessages.recipientName,
-      address: outboundMessages.address,
-      status: outboundMessages.status,
-      attempts: outboundMessages.attempts,
-      lastError: outboundMessages.lastError,
-      sentAt: outboundMessages.sentAt,
-    })
-    .from(outboundMessages)
-    .where(and(inArray(outboundMessages.activityLogId, logIds), eq(outboundMessages.labId, labId)))
-    .orderBy(asc(outboundMessages.id));
-  for (const { logId, sentAt, status, ...d } of rows) {
-    const list = byLog.get(logId!) ?? [];
-    list.push({ ...d, status: status as DeliveryDto["status"], sentAt: sentAt?.toISOString() ?? null });
-    byLog.set(logId!, list);
-  }
-  return byLog;
+/** json from a raw SQL expression: postgres.js parses it, PGlite may hand over the text. */
+function parseJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /** dumped_json is jsonb, but rows written by older tools may hold a JSON string inside it. */

@@ -6,7 +6,7 @@ import type { SessionContext } from "@/lib/auth/session-context";
 import type { CalloutRecordDto } from "@/lib/contracts/critical";
 import type { Queryable } from "../connect";
 import { criticalCallouts, doctors, organizations, patients, users } from "../schema";
-import { visibleReportIds } from "./callout-logs";
+import { visibleReportIdsQuery } from "./callout-logs";
 
 const referral = alias(doctors, "referral");
 const performer = alias(doctors, "performer");
@@ -16,8 +16,8 @@ export async function getCalloutRecords(
   session: SessionContext,
   reportIds: number[],
 ): Promise<{ records: CalloutRecordDto[] }> {
-  const visible = await visibleReportIds(db, session, reportIds);
-  if (visible.length === 0) return { records: [] };
+  if (reportIds.length === 0) return { records: [] };
+  // One statement: the requested reports the session may see are a semi-join, not a round trip.
   const rows = await db
     .select({
       c: criticalCallouts,
@@ -35,7 +35,7 @@ export async function getCalloutRecords(
     .leftJoin(performer, eq(performer.id, criticalCallouts.performedByDoctorId))
     .where(
       and(
-        inArray(criticalCallouts.labReportId, visible),
+        inArray(criticalCallouts.labReportId, visibleReportIdsQuery(db, session, reportIds)),
         eq(criticalCallouts.labId, session.labId),
         eq(criticalCallouts.isDraft, false),
       ),

@@ -121,8 +121,10 @@ export async function findBillDraft(db: Queryable, labId: number, billId: number
 }
 
 export async function getCriticalRecords(db: Queryable, session: SessionContext, billId: number): Promise<CriticalRecordsResponse> {
-  await findVisibleBill(db, session, billId);
-  const [reports, draft] = await Promise.all([
+  // Sent together: the reports and the draft answer nothing the session may not see (both carry the
+  // lab, the reports the scope), so they need not wait for the bill check, whose 404 still wins.
+  const [, reports, draft] = await Promise.all([
+    findVisibleBill(db, session, billId),
     loadBillCriticalReports(db, session, billId),
     findBillDraft(db, session.labId, billId),
   ]);

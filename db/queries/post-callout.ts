@@ -230,22 +230,10 @@ async function writeCallout(
   await postCalloutTestHooks.afterFirstInsert?.();
 
   // 4. Statuses: the selection to done (2) or attempted (4); other attempted reports are open again.
-  const newStatus = input.is_draft ? CriticalValues.CALLOUT_ATTEMPTED : CriticalValues.CALLOUT_DONE;
-  await tx.update(labReports).set({ criticalValues: newStatus }).where(inArray(labReports.id, selectedIds));
-  const reopened = await tx
-    .update(labReports)
-    .set({ criticalValues: CriticalValues.CALLOUT_PENDING })
-    .where(
-      and(
-        eq(labReports.billId, billId),
-        eq(labReports.criticalValues, CriticalValues.CALLOUT_ATTEMPTED),
-        notInArray(labReports.id, selectedIds),
-        reportScope(session),
-      ),
-    )
-    .returning({ id: labReports.id });
-
   // 5. One activity log entry for the action.
+  // The three statements do not depend on one another: sent together, they are pipelined on the
+  // transaction's connection (one round trip instead of three); a failure still rolls back all.
+  const newStatus = input.is_draft ? CriticalValues.CALLOUT_ATTEMPTED : CriticalValues.CALLOUT_DONE;
   const activity = {
     billId,
     labReportIds: selectedIds,
@@ -259,21 +247,36 @@ async function writeCallout(
     notifyToOthers: meta.notify_to_others ?? null,
     alreadyNotified: meta.already_notified ?? null,
   };
-  const [log] = await tx
-    .insert(activityLogs)
-    .values({
-      labId: session.labId,
-      billId,
-      labReportId: selectedIds[0],
-      labReportIds: selectedIds,
-      logCategoryId: CRITICAL_CALLOUT_LOG_CATEGORY,
-      userId: session.userId,
-      labUserName: session.displayName,
-      activityText: activityText(activity),
-      activityDate: now,
-      dumpedJson: activityJson(activity),
-    })
-    .returning({ id: activityLogs.id });
+  const [, reopened, [log]] = await Promise.all([
+    tx.update(labReports).set({ criticalValues: newStatus }).where(inArray(labReports.id, selectedIds)),
+    tx
+      .update(labReports)
+      .set({ criticalValues: CriticalValues.CALLOUT_PENDING })
+      .where(
+        and(
+          eq(labReports.billId, billId),
+          eq(labReports.criticalValues, CriticalValues.CALLOUT_ATTEMPTED),
+          notInArray(labReports.id, selectedIds),
+          reportScope(session),
+        ),
+      )
+      .returning({ id: labReports.id }),
+    tx
+      .insert(activityLogs)
+      .values({
+        labId: session.labId,
+        billId,
+        labReportId: selectedIds[0],
+        labReportIds: selectedIds,
+        logCategoryId: CRITICAL_CALLOUT_LOG_CATEGORY,
+        userId: session.userId,
+        labUserName: session.displayName,
+        activityText: activityText(activity),
+        activityDate: now,
+        dumpedJson: activityJson(activity),
+      })
+      .returning({ id: activityLogs.id }),
+  ]);
 
   // 6. The outbox: messages of a done callout, committed with it and delivered after commit.
   if (!input.is_draft) {
