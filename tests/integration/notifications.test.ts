@@ -20,6 +20,7 @@ import { call } from "../support/http";
 import { loginAs } from "../support/session";
 
 const inbox: ParsedMail[] = [];
+const rawInbox: string[] = [];
 let smtp: SMTPServer;
 let smtpPort = 0;
 
@@ -29,9 +30,15 @@ async function startSmtp(port = 0) {
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((mail) => inbox.push(mail))
-        .then(() => done(), done);
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        rawInbox.push(raw.toString("utf8"));
+        simpleParser(raw)
+          .then((mail) => inbox.push(mail))
+          .then(() => done(), done);
+      });
     },
   });
   smtp.listen(port, "127.0.0.1");
@@ -91,6 +98,8 @@ describe("outbox and SMTP", () => {
     ]);
 
     expect(await deliverDueMessages(tdb.db)).toEqual({ sent: 3, retried: 0, failed: 0 });
+    // PRINT_MAIL=1 shows one message exactly as the SMTP server received it.
+    if (process.env.PRINT_MAIL) console.log(rawInbox[0]);
     expect(inbox.map(toOf).sort()).toEqual([
       "Dr. Rhea Kapoor <rhea@clinic.test>",
       "Night charge nurse <charge@ward.test>",
