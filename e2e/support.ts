@@ -1,6 +1,6 @@
 // Shared e2e helpers: log in through the real form or API, as a user would.
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -26,4 +26,18 @@ export async function expectNoSeriousViolations(page: Page, what: string) {
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
     `axe on ${what}`,
   ).toEqual([]);
+}
+
+/**
+ * The first login on a fresh embedded database migrates and seeds it, which can outlast a page
+ * assertion's timeout on a busy machine: specs pay that once in beforeAll, with room to spare.
+ */
+export async function warmUpServer(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, username: string) {
+  const ctx = await playwright.request.newContext({ baseURL });
+  try {
+    const res = await ctx.post("/auth/login", { data: { username, password: DEMO_PASSWORD }, headers: { origin: baseURL }, timeout: 120_000 });
+    expect(res.status()).toBe(200);
+  } finally {
+    await ctx.dispose();
+  }
 }

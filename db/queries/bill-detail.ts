@@ -9,6 +9,7 @@ import type { Queryable } from "../connect";
 import { reportScope } from "../scope";
 import { bills, type CriticalValue, departments, doctors, labReports, organizations, patients, tests } from "../schema";
 import { findVisibleBill } from "./critical-records";
+import { contactColumns } from "./contact-columns";
 
 const referral = alias(doctors, "referral");
 
@@ -30,8 +31,8 @@ export async function getBillDetail(db: Queryable, session: SessionContext, bill
           email: patients.email,
           phone: patients.phone,
         },
-        referral: { name: referral.name, email: referral.email, phone: referral.phone, fax: referral.fax },
-        organization: { name: organizations.name, email: organizations.email, phone: organizations.phone, fax: organizations.fax },
+        referral: contactColumns(referral),
+        organization: contactColumns(organizations),
       })
       .from(bills)
       .innerJoin(patients, eq(patients.id, bills.patientId))

@@ -28,6 +28,7 @@ import {
 import { reportScope, billScope } from "../scope";
 import { type CriticalReport, loadBillCriticalReports } from "./critical-records";
 import { getNotifySettings } from "./settings";
+import { contactColumns } from "./contact-columns";
 
 export interface PostCalloutResult {
   status: number;
@@ -116,8 +117,8 @@ async function writeCallout(
       orgId: bills.orgId,
       docId: bills.docId,
       patientId: bills.patientId,
-      org: { name: organizations.name, email: organizations.email, phone: organizations.phone, fax: organizations.fax },
-      referral: { name: referral.name, email: referral.email, phone: referral.phone, fax: referral.fax },
+      org: contactColumns(organizations),
+      referral: contactColumns(referral),
       patient: { name: patients.fullName, email: patients.email, phone: patients.phone },
     })
     .from(bills)

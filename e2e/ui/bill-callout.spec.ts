@@ -6,21 +6,11 @@
 // no test here assumes a starting status: each sets the selection it needs and checks what follows.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
-import { DEMO_PASSWORD, loginViaForm, expectNoSeriousViolations } from "../support";
+import { loginViaForm, expectNoSeriousViolations, warmUpServer } from "../support";
 
 const SCREENSHOTS = "e2e/screenshots";
 
-// A fresh embedded database is migrated and seeded on the server's first login, which can outlast a
-// page assertion's timeout on a busy machine: pay that once here, with room to spare.
-test.beforeAll(async ({ playwright }) => {
-  const ctx = await playwright.request.newContext({ baseURL });
-  try {
-    const res = await ctx.post("/auth/login", { data: { username: "tech", password: DEMO_PASSWORD }, headers: { origin: baseURL }, timeout: 120_000 });
-    expect(res.status()).toBe(200);
-  } finally {
-    await ctx.dispose();
-  }
-});
+test.beforeAll(({ playwright }) => warmUpServer(playwright, baseURL, "tech"));
 
 async function openCallout(page: Page): Promise<Locator> {
   await page.getByRole("button", { name: "Critical callout" }).click();

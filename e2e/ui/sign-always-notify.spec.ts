@@ -6,21 +6,12 @@
 // The API side (200 / 409 callout_required / sign-all exempt) is covered by tests/integration.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
-import { DEMO_PASSWORD, loginViaForm, expectNoSeriousViolations } from "../support";
+import { loginViaForm, expectNoSeriousViolations, warmUpServer } from "../support";
 
 const SCREENSHOTS = "e2e/screenshots";
 const CALLOUT_REQUIRED = "This report has critical values. Record the callout first; it will be signed when the callout is marked done.";
 
-// The first login migrates and seeds a fresh database: pay that once, with room to spare.
-test.beforeAll(async ({ playwright }) => {
-  const ctx = await playwright.request.newContext({ baseURL });
-  try {
-    const res = await ctx.post("/auth/login", { data: { username: "support", password: DEMO_PASSWORD }, headers: { origin: baseURL }, timeout: 120_000 });
-    expect(res.status()).toBe(200);
-  } finally {
-    await ctx.dispose();
-  }
-});
+test.beforeAll(({ playwright }) => warmUpServer(playwright, baseURL, "support"));
 
 const billTable = (page: Page) => page.getByRole("table", { name: /^Reports/ });
 const billRow = (page: Page, test: string) => billTable(page).getByRole("row").filter({ has: page.getByRole("rowheader", { name: test }) });
