@@ -4,6 +4,9 @@ const nextConfig: NextConfig = {
   // PGlite ships a WASM build and data files; bundling it breaks their relative loads.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "nodemailer"],
   poweredByHeader: false,
+  // `next dev` serves its chunks to localhost only; a newcomer opening http://127.0.0.1:3000 would get a
+  // page without JavaScript. Loopback addresses are the same machine.
+  allowedDevOrigins: ["127.0.0.1", "[::1]"],
   async headers() {
     return [
       {

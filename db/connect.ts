@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
+import { ensureDataFolder } from "./pglite-dir";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,6 +48,7 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
     const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
+  if (opts.pgliteDir) ensureDataFolder(opts.pgliteDir);
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const client = new PGlite({ dataDir: opts.pgliteDir, loadDataDir: opts.pgliteLoad });

@@ -4,6 +4,7 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { startOutboxWorker } from "@/lib/notify/outbox-worker";
 import { connect, type Db, type DbHandle, migrate } from "./connect";
+import { pgliteDirFromEnv } from "./pglite-dir";
 import { labs } from "./schema";
 import { seed } from "./seed";
 
@@ -18,7 +19,7 @@ async function open(): Promise<DbHandle> {
 async function openDatabase(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
   if (url) return connect({ url, max: Number(process.env.DB_POOL_MAX ?? 10) });
-  const handle = await connect({ pgliteDir: process.env.PGLITE_DIR ?? ".data/pglite" });
+  const handle = await connect({ pgliteDir: pgliteDirFromEnv() });
   await migrate(handle);
   const [{ n }] = await handle.db.select({ n: count() }).from(labs);
   if (n === 0) await seed(handle.db, { quiet: true });

@@ -1,7 +1,8 @@
 // npm run db:migrate — applies db/migrations to DATABASE_URL, or to the embedded PGlite folder.
-import { connect, migrate } from "../db/connect";
+import { migrate } from "../db/connect";
+import { openDatabaseForScript } from "./open-database";
 
-const handle = await connect({ url: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR ?? ".data/pglite" });
+const handle = await openDatabaseForScript("db:migrate");
 const started = Date.now();
 await migrate(handle);
 await handle.close();

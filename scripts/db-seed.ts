@@ -1,11 +1,12 @@
 // npm run db:seed — migrates, then writes the demo data (db/seed.ts) into DATABASE_URL or the embedded
 // PGlite folder. A database that already has labs is left alone.
 import { count } from "drizzle-orm";
-import { connect, migrate } from "../db/connect";
+import { migrate } from "../db/connect";
+import { openDatabaseForScript } from "./open-database";
 import { labs } from "../db/schema";
 import { seed } from "../db/seed";
 
-const handle = await connect({ url: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR ?? ".data/pglite" });
+const handle = await openDatabaseForScript("db:seed");
 try {
   await migrate(handle);
   const [{ n }] = await handle.db.select({ n: count() }).from(labs);

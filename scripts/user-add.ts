@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { connect, migrate } from "../db/connect";
+import { migrate } from "../db/connect";
+import { openDatabaseForScript } from "./open-database";
 import { departments, doctors, labs, labUserDepartments, users } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 
@@ -42,7 +43,7 @@ if (!args.success) {
   process.exit(2);
 }
 const a = args.data;
-const handle = await connect({ url: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR ?? ".data/pglite" });
+const handle = await openDatabaseForScript("user:add");
 try {
   if (handle.kind === "pglite") await migrate(handle);
   const db = handle.db;

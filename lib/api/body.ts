@@ -21,6 +21,13 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   return parseInput(schema, json);
 }
 
+/** Reads an HTML form post (application/x-www-form-urlencoded) under the same cap, validated like JSON. */
+export async function readForm<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const fields = Object.fromEntries(new URLSearchParams(await readTextLimited(req, MAX_BODY_BYTES)));
+  if (Object.values(fields).some((v) => v.includes("\u0000"))) throw new ApiError("bad_request", "Body contains a NUL character");
+  return parseInput(schema, fields);
+}
+
 /** Reads the body as a stream and stops at the cap: a chunked body without Content-Length is no way around it. */
 async function readTextLimited(req: Request, max: number): Promise<string> {
   if (!req.body) return "";

@@ -178,7 +178,10 @@ export function evaluateValue(
       value: trimmed,
       unit: param.unit,
       reference_range: "",
-      critical_range: "",
+      critical_range: texts
+        .filter((t) => typeof t === "string")
+        .map((t) => t.trim())
+        .join(", "),
       flag: "AA",
     };
   }

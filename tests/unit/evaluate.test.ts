@@ -277,7 +277,7 @@ describe("evaluateValue (text)", () => {
       value: "positive",
       unit: "",
       reference_range: "",
-      critical_range: "",
+      critical_range: "Positive, GROWTH SEEN",
       flag: "AA",
     });
     expect(evaluateValue(culture, r, txt(20, "POSITIVE"))?.flag).toBe("AA");

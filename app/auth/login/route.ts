@@ -1,14 +1,32 @@
-// POST /auth/login {username, password} → sets the session cookie.
+// POST /auth/login {username, password} → sets the session cookie. JSON from the app's script; a plain
+// HTML form post (no JavaScript yet) is answered with a redirect, so a password never lands in a URL.
 import { loadSession } from "@/db/queries/sessions";
-import { readJson } from "@/lib/api/body";
+import { readForm, readJson } from "@/lib/api/body";
 import { sessionCookie } from "@/lib/api/cookies";
 import { withPublic } from "@/lib/api/handler";
 import { login } from "@/lib/auth/login";
 import { clientAddress } from "@/lib/auth/throttle";
 import { toMe } from "@/lib/auth/me";
 import { loginBodySchema } from "@/lib/contracts/auth";
+import { ApiError } from "@/lib/errors";
+
+const FORM_POST = /^application\/x-www-form-urlencoded\b/i;
+
+function seeOther(location: string, headers: Record<string, string> = {}) {
+  return new Response(null, { status: 303, headers: { location, ...headers } });
+}
 
 export const POST = withPublic(async ({ req, db }) => {
+  if (FORM_POST.test(req.headers.get("content-type") ?? "")) {
+    try {
+      const body = await readForm(req, loginBodySchema);
+      const { token, expiresAt } = await login(db, body.username, body.password, clientAddress(req));
+      return seeOther("/worklist", { "set-cookie": sessionCookie(token, expiresAt) });
+    } catch (err) {
+      if (err instanceof ApiError) return seeOther(`/login?error=${err.code}`);
+      throw err;
+    }
+  }
   const body = await readJson(req, loginBodySchema);
   const { token, expiresAt } = await login(db, body.username, body.password, clientAddress(req));
   const session = await loadSession(db, token);
