@@ -6,7 +6,7 @@ import path from "node:path";
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
 /** The folder named by PGLITE_DIR, else the default, as an absolute path. */
-export function pgliteDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+export function pgliteDirFromEnv(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
 }
 

@@ -40,7 +40,7 @@ describe("sign-in by form post", () => {
   });
 
   it("answers a form with missing or extra fields with the bad-request reason, writing no session", async () => {
-    for (const fields of [{ username: s.users.tech0.username }, { username: "a", password: "b", extra: "c" }]) {
+    for (const fields of [{ username: s.users.tech0.username }, { username: "a", password: "b", extra: "c" }] as Record<string, string>[]) {
       const res = await call(loginRoute, "/auth/login", { headers: FORM, rawBody: form(fields) });
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe("/login?error=bad_request");

@@ -39,8 +39,8 @@ describe("scripts on a folder that cannot be created", () => {
       const root = scratch();
       writeFileSync(path.join(root, "blocker"), "");
       const folder = path.join(root, "blocker", "pglite");
-      const env = { ...process.env, PGLITE_DIR: folder };
-      delete env.DATABASE_URL;
+      const { DATABASE_URL: _server, ...inherited } = process.env;
+      const env = { ...inherited, PGLITE_DIR: folder };
       const failure = await run("npx", ["tsx", `scripts/${script}.ts`], { env }).then(
         () => null,
         (err: { code: number; stderr: string }) => err,
