@@ -16,6 +16,12 @@ export interface DbHandle {
   db: Db;
   kind: "postgres" | "pglite";
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onNotify` gets each payload, `onListen` runs each time the listen is (re)made
+   * (postgres.js reconnects by itself after a dropped connection; what was sent meanwhile is lost, so
+   * listeners refetch then). Resolves to the function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   /** PGlite only: a gzipped copy of the data folder, to clone a migrated and seeded database. */
   dump?: () => Promise<Blob>;
 }
@@ -46,7 +52,11 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       idle_timeout: 30,
     });
     const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    const listen = async (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => {
+      const { unlisten } = await client.listen(channel, onNotify, onListen);
+      return unlisten;
+    };
+    return { db, kind: "postgres", listen, close: () => client.end({ timeout: 5 }) };
   }
   if (opts.pgliteDir) ensureDataFolder(opts.pgliteDir);
   const { PGlite } = await import("@electric-sql/pglite");
@@ -54,7 +64,12 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
   const client = new PGlite({ dataDir: opts.pgliteDir, loadDataDir: opts.pgliteLoad });
   await client.waitReady;
   const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close(), dump: () => client.dumpDataDir("gzip") };
+  const listen = async (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => {
+    const unlisten = await client.listen(channel, onNotify);
+    onListen?.();
+    return () => unlisten();
+  };
+  return { db, kind: "pglite", listen, close: () => client.close(), dump: () => client.dumpDataDir("gzip") };
 }
 
 export async function migrate(handle: DbHandle): Promise<void> {

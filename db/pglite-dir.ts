@@ -7,7 +7,8 @@ export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
 /** The folder named by PGLITE_DIR, else the default, as an absolute path. */
 export function pgliteDirFromEnv(env: Record<string, string | undefined> = process.env): string {
-  return path.resolve(env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
+  // The folder is chosen at run time; the build must not trace the whole project because of it.
+  return path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
 }
 
 /** Thrown when the data folder cannot be created: its message is one line naming the folder and the cause. */
@@ -32,7 +33,7 @@ const CAUSES: Record<string, string> = {
 
 /** Creates the folder with its parents (a no-op when it exists); throws DataFolderError otherwise. */
 export function ensureDataFolder(folder: string): string {
-  const absolute = path.resolve(folder);
+  const absolute = path.resolve(/*turbopackIgnore: true*/ folder);
   try {
     mkdirSync(absolute, { recursive: true });
   } catch (err) {

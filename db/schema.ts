@@ -176,6 +176,8 @@ export const bills = pgTable(
     orgId: integer("org_id").references(() => organizations.id),
     accessionNo: text("accession_no").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
+    /** Raised by every write on the bill's callouts (DESIGN §8): endpoint 1's ETag, checked by If-Match. */
+    calloutVersion: integer("callout_version").notNull().default(0),
   },
   (t) => [
     index("bills_lab_created_idx").on(t.labId, t.createdAt),
@@ -392,3 +394,21 @@ export const outboundMessages = pgTable(
   ],
 );
 export type OutboundMessage = typeof outboundMessages.$inferSelect;
+
+/**
+ * Who has a bill's callout open (DESIGN §8), one row per open event stream. Kept in the database so
+ * every app instance sees it; a row whose stream stopped renewing `seen_at` no longer counts.
+ */
+export const calloutPresence = pgTable(
+  "callout_presence",
+  {
+    streamId: text("stream_id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").notNull().references(() => bills.id),
+    userId: integer("user_id").notNull().references(() => users.id),
+    displayName: text("display_name").notNull(),
+    since: ts("since").notNull().defaultNow(),
+    seenAt: ts("seen_at").notNull().defaultNow(),
+  },
+  (t) => [index("callout_presence_bill_idx").on(t.billId, t.seenAt)],
+);

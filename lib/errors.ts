@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A write named a bill version (If-Match) that is no longer the bill's. */
+  bill_changed: 412,
   payload_too_large: 413,
   too_many_requests: 429,
   internal: 500,

@@ -1,0 +1,17 @@
+// GET /api/events[?bill_id=N][&presence=1] → text/event-stream of the session's bill events (DESIGN §8).
+import { canSeeBill } from "@/db/queries/bill-events";
+import { parseInput } from "@/lib/api/body";
+import { withSession } from "@/lib/api/handler";
+import { eventsQuerySchema } from "@/lib/contracts/events";
+import { ApiError, notFound } from "@/lib/errors";
+import { openEventStream } from "@/server/events/stream";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withSession(async ({ req, db, session }) => {
+  const query = parseInput(eventsQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
+  const announcePresence = query.presence === "1";
+  if (announcePresence && query.bill_id === undefined) throw new ApiError("bad_request", "presence: needs a bill_id");
+  if (query.bill_id !== undefined && !(await canSeeBill(db, session, query.bill_id))) throw notFound("Bill not found");
+  return openEventStream({ db, session, billId: query.bill_id, announcePresence, signal: req.signal });
+});
