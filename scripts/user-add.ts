@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { connect, migrate } from "../db/connect";
 import { departments, doctors, labs, labUserDepartments, users } from "../db/schema";
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword } from "../domain/auth/password";
 
 const { values } = parseArgs({
   options: {

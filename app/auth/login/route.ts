@@ -1,12 +1,12 @@
 // POST /auth/login {username, password} → sets the session cookie.
 import { loadSession } from "@/db/queries/sessions";
-import { readJson } from "@/lib/api/body";
-import { sessionCookie } from "@/lib/api/cookies";
-import { withPublic } from "@/lib/api/handler";
-import { login } from "@/lib/auth/login";
-import { clientAddress } from "@/lib/auth/throttle";
-import { toMe } from "@/lib/auth/me";
-import { loginBodySchema } from "@/lib/contracts/auth";
+import { readJson } from "@/server/api/body";
+import { sessionCookie } from "@/server/api/cookies";
+import { withPublic } from "@/server/api/handler";
+import { login } from "@/server/auth/login";
+import { clientAddress } from "@/server/auth/throttle";
+import { toMe } from "@/server/auth/me";
+import { loginBodySchema } from "@/contracts/auth";
 
 export const POST = withPublic(async ({ req, db }) => {
   const body = await readJson(req, loginBodySchema);
