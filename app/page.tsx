@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { currentSession } from "@/lib/auth/current-user";
+import { currentSession } from "@/server/auth/current-user";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { getQueryClient } from "@/lib/query/get-query-client";
+import { getQueryClient } from "@/client/query-client";
 
 export function Providers({ children }: { children: ReactNode }) {
   // Not useState: without a Suspense boundary above, React would drop a state-held client if the

@@ -23,7 +23,7 @@
 // it may create databases on).
 import { asc, eq, inArray } from "drizzle-orm";
 import postgres from "postgres";
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword } from "../domain/auth/password";
 import { connect, type Db, migrate } from "../db/connect";
 import { loadCriticalParameters } from "../db/queries/critical-evaluation";
 import { DEMO_PASSWORD, SEED_BASE_DATE, seed } from "../db/seed";

@@ -342,7 +342,7 @@ async function measureDataset(ds: Dataset, opts: { explain: boolean; bundles: bo
       cases.push(...techScenarios.map((sc) => ({ name: `tech-${sc.id}`, run: (x: Db) => sc.raw(x, 2_000_000_001), write: sc.kind === "write" })));
       // The worklist's search, sorted by patient: a scan of the lab's bills by design (see the report).
       const { getWorklist } = await import("../db/queries/worklist");
-      const { worklistQuerySchema } = await import("../lib/contracts/worklist");
+      const { worklistQuerySchema } = await import("../contracts/worklist");
       cases.push({
         name: "support-wl-search",
         run: async (x) => getWorklist(x, (await loadSession(x, token))!, worklistQuerySchema.parse({ tab: "pending", q: "Patel", sort: "patient" })),

@@ -6,10 +6,11 @@ import { getCalloutLogs } from "../db/queries/callout-logs";
 import { getCalloutRecords } from "../db/queries/callout-records";
 import { getCriticalRecords } from "../db/queries/critical-records";
 import { postCallout } from "../db/queries/post-callout";
+import { transportFor } from "../server/notify/transports";
 import { loadSession } from "../db/queries/sessions";
 import { getWorklist } from "../db/queries/worklist";
-import { type PostCalloutInput, postCalloutBodySchema } from "../lib/contracts/critical";
-import { worklistQuerySchema } from "../lib/contracts/worklist";
+import { type PostCalloutInput, postCalloutBodySchema } from "../contracts/critical";
+import { worklistQuerySchema } from "../contracts/worklist";
 import type { HttpRequest } from "./load";
 
 export type Kind = "read" | "write" | "worklist";
@@ -151,7 +152,7 @@ export function buildScenarios(c: ScenarioContext): Scenario[] {
       raw: async (db, i) => {
         const { bill, input } = request(i);
         const s = await session(db, c.token);
-        return postCallout(db, s, bill, postCalloutBodySchema.parse(input), `${c.runId}-${id}-raw-${i}`);
+        return postCallout(db, s, bill, postCalloutBodySchema.parse(input), `${c.runId}-${id}-raw-${i}`, transportFor);
       },
     });
   }

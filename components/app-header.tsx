@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SessionContext } from "@/lib/auth/session-context";
+import type { SessionContext } from "@/domain/auth/session-context";
 import { LogoutButton } from "./auth/logout-button";
 
 const KIND_LABEL = { lab_user: "Lab technician", doctor: "Doctor", support: "Support" } as const;

@@ -2,19 +2,12 @@
 // PGlite: a second open of its data folder loses writes). Embedded PGlite is migrated and seeded here.
 import "server-only";
 import { count } from "drizzle-orm";
-import { startOutboxWorker } from "@/lib/notify/outbox-worker";
 import { connect, type Db, type DbHandle, migrate } from "./connect";
 import { pgliteDirFromEnv } from "./pglite-dir";
 import { labs } from "./schema";
 import { seed } from "./seed";
 
 const globalForDb = globalThis as unknown as { __ccDb?: Promise<DbHandle> };
-
-async function open(): Promise<DbHandle> {
-  const handle = await openDatabase();
-  startOutboxWorker(getDb);
-  return handle;
-}
 
 async function openDatabase(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
@@ -28,7 +21,7 @@ async function openDatabase(): Promise<DbHandle> {
 
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.__ccDb) {
-    const opening = open();
+    const opening = openDatabase();
     globalForDb.__ccDb = opening;
     // A failed open (database down) must not be cached: the next request tries again.
     opening.catch(() => {

@@ -17,15 +17,8 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
-/** CriticalValuesEnum of the original system: the one source of truth for report callout status. */
-export const CriticalValues = {
-  NORMAL: 0,
-  CALLOUT_PENDING: 1,
-  CALLOUT_DONE: 2,
-  ABNORMAL: 3,
-  CALLOUT_ATTEMPTED: 4,
-} as const;
-export type CriticalValue = (typeof CriticalValues)[keyof typeof CriticalValues];
+// The status enum lab_reports.critical_values stores; defined in the domain, re-exported for db code.
+export { type CriticalValue, CriticalValues } from "../domain/critical/status";
 
 /** activity_logs.log_category_id of a critical callout action. */
 export const CRITICAL_CALLOUT_LOG_CATEGORY = 648;

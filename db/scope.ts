@@ -2,7 +2,7 @@
 // logs or their callouts adds `reportScope(session)`; bill lookups add `billScope(session)`.
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { SessionContext } from "@/lib/auth/session-context";
+import type { SessionContext } from "@/domain/auth/session-context";
 import { bills, departments, doctorDepartments, labReports, labUserDepartments, tests } from "./schema";
 
 const NOTHING = sql`false`;

@@ -13,8 +13,8 @@ import {
   type CommunicationMethod,
   type ContactDetails,
   type Recipient,
-} from "../lib/callout/activity";
-import { hashPassword } from "../lib/auth/password";
+} from "../domain/callout/activity";
+import { hashPassword } from "../domain/auth/password";
 import type { Db, Tx } from "./connect";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
 import * as t from "./schema";

@@ -6,7 +6,7 @@
 // still send an explicit `cookie` header per row, so one test can act as several users through the
 // same `request` fixture without the jars getting mixed.
 import { type APIRequestContext, type APIResponse, expect, type PlaywrightWorkerArgs } from "@playwright/test";
-import type { ErrorCode } from "@/lib/errors";
+import type { ErrorCode } from "@/domain/errors";
 
 export const PASSWORD = "demo1234";
 export const BASE_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3200)}`;

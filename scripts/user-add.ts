@@ -6,7 +6,7 @@ import { z } from "zod";
 import { migrate } from "../db/connect";
 import { openDatabaseForScript } from "./open-database";
 import { departments, doctors, labs, labUserDepartments, users } from "../db/schema";
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword } from "../domain/auth/password";
 
 const { values } = parseArgs({
   options: {

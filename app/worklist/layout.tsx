@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
-import { cachedSession } from "@/lib/auth/cached-session";
+import { cachedSession } from "@/server/auth/cached-session";
 
 export const dynamic = "force-dynamic";
 

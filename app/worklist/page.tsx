@@ -12,9 +12,9 @@ import { WorklistTabs } from "@/components/worklist/worklist-tabs";
 import { getDb } from "@/db";
 import { listVisibleDepartments } from "@/db/queries/departments";
 import { getWorklist } from "@/db/queries/worklist";
-import { cachedSession } from "@/lib/auth/cached-session";
-import { worklistQuerySchema } from "@/lib/contracts/worklist";
-import { exportHref, hasFilters, paramsOf, pickParams, worklistHref } from "@/lib/worklist/url";
+import { cachedSession } from "@/server/auth/cached-session";
+import { worklistQuerySchema } from "@/contracts/worklist";
+import { exportHref, hasFilters, paramsOf, pickParams, worklistHref } from "@/client/worklist-url";
 
 export const metadata: Metadata = { title: "Worklist" };
 export const dynamic = "force-dynamic";

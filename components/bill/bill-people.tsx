@@ -1,7 +1,7 @@
 // The bill's people on the bill page: patient (two identifiers: name and date of birth), referral
 // doctor and organization with the contacts a callout would use.
 import type { ReactNode } from "react";
-import type { BillDetailDto, ContactDto } from "@/lib/contracts/bill";
+import type { BillDetailDto, ContactDto } from "@/contracts/bill";
 
 const SEX = { M: "Male", F: "Female", U: "Unknown" } as const;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

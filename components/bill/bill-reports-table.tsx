@@ -4,8 +4,8 @@
 import { useId } from "react";
 import { InfoIcon, SignatureIcon } from "@/components/critical-callout/icons";
 import { StatusBadge } from "@/components/critical-callout/status-badge";
-import type { BillReportDto } from "@/lib/contracts/bill";
-import { isOpenStatus } from "@/lib/critical/status";
+import type { BillReportDto } from "@/contracts/bill";
+import { isOpenStatus } from "@/domain/critical/status";
 import { type Outcome, OutcomeText, useBillSigning } from "./bill-signing";
 
 const OUTCOME_STYLE: Record<Outcome["tone"], string> = {

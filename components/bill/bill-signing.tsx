@@ -14,8 +14,8 @@ import { createContext, type ReactNode, type RefObject, useContext, useRef, useS
 import { CriticalCalloutTrigger, usePrefetchCalloutDialog } from "@/components/critical-callout/critical-callout-trigger";
 import type { CalloutDialogOptions } from "@/components/critical-callout/dialog-options";
 import { criticalCalloutKeys } from "@/components/critical-callout/keys";
-import type { CalloutBillDto } from "@/lib/contracts/bill";
-import { ApiError } from "@/lib/errors";
+import type { CalloutBillDto } from "@/contracts/bill";
+import { ApiError } from "@/domain/errors";
 
 const loadRequests = () => import("./sign-requests");
 

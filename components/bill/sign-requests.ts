@@ -1,7 +1,7 @@
 // The sign requests, through the app's fetcher and checked with the shared contracts. Loaded on
 // demand by the bill page's Sign buttons (it pulls in zod, which the page's first bundle leaves out).
-import { apiFetch } from "@/lib/api/client";
-import { signAllResponseSchema, signResponseSchema } from "@/lib/contracts/sign";
+import { apiFetch } from "@/client/api-fetch";
+import { signAllResponseSchema, signResponseSchema } from "@/contracts/sign";
 
 /** POST /api/reports/{id}/sign; a 409 `callout_required` (always_notify) is rethrown as ApiError. */
 export const signReport = (labReportId: number) => apiFetch(`/api/reports/${labReportId}/sign`, signResponseSchema, { method: "POST" });

@@ -3,15 +3,15 @@
 // the bill page itself, because it pulls in zod.
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { apiFetch, newIdempotencyKey } from "@/lib/api/client";
+import { apiFetch, newIdempotencyKey } from "@/client/api-fetch";
 import {
   criticalRecordsResponseSchema,
   logsResponseSchema,
   MAX_LOG_REPORT_IDS,
   type PostCalloutInput,
   postCalloutResponseSchema,
-} from "@/lib/contracts/critical";
-import { type NotifySettings, notifySettingsResponseSchema } from "@/lib/contracts/settings";
+} from "@/contracts/critical";
+import { type NotifySettings, notifySettingsResponseSchema } from "@/contracts/settings";
 import { criticalCalloutKeys } from "./keys";
 
 export { criticalCalloutKeys };

@@ -4,9 +4,9 @@
 // the comment. Controlled: the state lives in CriticalCalloutModal.
 
 import { useId } from "react";
-import { COMMUNICATION_METHODS, type CommunicationMethod, RECIPIENTS } from "@/lib/callout/activity";
-import type { CalloutBillDto } from "@/lib/contracts/bill";
-import { MAX_COMMENT_LENGTH } from "@/lib/contracts/critical";
+import { COMMUNICATION_METHODS, type CommunicationMethod, RECIPIENTS } from "@/domain/callout/activity";
+import type { CalloutBillDto } from "@/contracts/bill";
+import { MAX_COMMENT_LENGTH } from "@/contracts/critical";
 import { type CalloutForm, toggle } from "./callout-form";
 import { contactFor, contactLines } from "./contact";
 

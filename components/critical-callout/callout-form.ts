@@ -1,9 +1,9 @@
 // The callout form's state, how it starts (from the bill's draft, else the open reports), what it
 // sends to endpoint 4, and why an action is not possible yet. Pure functions: unit-tested, no React.
-import { COMMUNICATION_METHODS, type CommunicationMethod, RECIPIENTS, type Recipient } from "@/lib/callout/activity";
-import { type CriticalRecordsResponse, MAX_COMMENT_LENGTH, type PostCalloutInput } from "@/lib/contracts/critical";
-import type { NotifySettings } from "@/lib/contracts/settings";
-import { isOpenStatus } from "@/lib/critical/status";
+import { COMMUNICATION_METHODS, type CommunicationMethod, RECIPIENTS, type Recipient } from "@/domain/callout/activity";
+import { type CriticalRecordsResponse, MAX_COMMENT_LENGTH, type PostCalloutInput } from "@/contracts/critical";
+import type { NotifySettings } from "@/contracts/settings";
+import { isOpenStatus } from "@/domain/critical/status";
 
 export interface CalloutForm {
   /** lab_report ids to act on. */

@@ -1,6 +1,6 @@
 // Who each recipient of a callout is on this bill, and how they can be reached.
-import type { Recipient } from "@/lib/callout/activity";
-import type { CalloutBillDto, ContactDto } from "@/lib/contracts/bill";
+import type { Recipient } from "@/domain/callout/activity";
+import type { CalloutBillDto, ContactDto } from "@/contracts/bill";
 
 export function contactFor(bill: CalloutBillDto, recipient: Recipient): ContactDto | null {
   if (recipient === "Organization") return bill.organization;

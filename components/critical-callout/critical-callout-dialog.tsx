@@ -6,7 +6,7 @@
 // pre-select, a notice on top (why it opened, then what happened), a callback on a done callout.
 
 import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
-import type { CalloutBillDto } from "@/lib/contracts/bill";
+import type { CalloutBillDto } from "@/contracts/bill";
 import { CriticalCalloutLogs } from "./critical-callout-logs";
 import { CriticalCalloutModal } from "./critical-callout-modal";
 import type { CalloutDialogOptions } from "./dialog-options";

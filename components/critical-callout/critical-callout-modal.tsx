@@ -5,11 +5,11 @@
 
 import { type UseQueryResult, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { RECIPIENTS } from "@/lib/callout/activity";
-import type { CalloutBillDto } from "@/lib/contracts/bill";
-import type { CriticalRecordsResponse } from "@/lib/contracts/critical";
-import type { NotifySettingsResponse } from "@/lib/contracts/settings";
-import { isOpenStatus } from "@/lib/critical/status";
+import { RECIPIENTS } from "@/domain/callout/activity";
+import type { CalloutBillDto } from "@/contracts/bill";
+import type { CriticalRecordsResponse } from "@/contracts/critical";
+import type { NotifySettingsResponse } from "@/contracts/settings";
+import { isOpenStatus } from "@/domain/critical/status";
 import { criticalCalloutKeys, criticalRecordsQueryOptions, notifySettingsQueryOptions, useSaveCallout } from "./api";
 import { AlreadyNotifiedField, ChannelsField, CommentField, METHOD_LABEL, NotifyOthersField, RecipientsField } from "./callout-fields";
 import { blockers, type CalloutForm, initialForm, toRequestBody, toggle, withSelection } from "./callout-form";

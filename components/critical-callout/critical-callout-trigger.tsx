@@ -9,7 +9,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useRef, useState } from "react";
-import type { CalloutBillDto } from "@/lib/contracts/bill";
+import type { CalloutBillDto } from "@/contracts/bill";
 import type { CalloutDialogOptions } from "./dialog-options";
 
 const loadDialog = () => import("./critical-callout-dialog");

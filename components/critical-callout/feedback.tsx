@@ -2,7 +2,7 @@
 "use client";
 
 import Link from "next/link";
-import { ApiError } from "@/lib/errors";
+import { ApiError } from "@/domain/errors";
 import { AlertCircleIcon } from "./icons";
 
 /** Grey bars in the shape of what is coming; announced once as "Loading …" for screen readers. */

@@ -1,8 +1,8 @@
 // One timeline entry from an endpoint-2 log. `meta` is the row's dumped_json: written by this app
-// (lib/callout/activity.ts) for new rows, but rows from older tools may carry less or odd shapes,
+// (domain/callout/activity.ts) for new rows, but rows from older tools may carry less or odd shapes,
 // so every field is read on its own and a bad one is dropped, never the whole entry.
 import { z } from "zod";
-import type { LogEntryDto } from "@/lib/contracts/critical";
+import type { LogEntryDto } from "@/contracts/critical";
 
 const METHOD_LABEL: Record<string, string> = { email: "Email", fax: "Fax", sms: "SMS", whatsapp: "WhatsApp" };
 

@@ -4,7 +4,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import type { NotifySettings } from "@/lib/contracts/settings";
+import type { NotifySettings } from "@/contracts/settings";
 import { notifySettingsQueryOptions, useSaveNotifySettings } from "./api";
 import { inputClass } from "./callout-fields";
 import { errorMessage, QueryError, Skeleton } from "./feedback";

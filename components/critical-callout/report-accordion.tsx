@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import type { CriticalParameterDto, CriticalRecordsResponse } from "@/lib/contracts/critical";
+import type { CriticalParameterDto, CriticalRecordsResponse } from "@/contracts/critical";
 import { ChevronIcon } from "./icons";
 import { StatusBadge } from "./status-badge";
 

@@ -1,7 +1,7 @@
 // A report's callout status as text plus icon (never colour alone). No hooks: rendered both by the
 // server bill page and inside the client dialog.
 import type { ComponentType, SVGProps } from "react";
-import { type CriticalValue, STATUS_LABEL } from "@/lib/critical/status";
+import { type CriticalValue, STATUS_LABEL } from "@/domain/critical/status";
 import { AlertCircleIcon, CheckCircleIcon, ClockIcon, MinusCircleIcon, PhoneRetryIcon } from "./icons";
 
 const STYLE: Record<CriticalValue, { className: string; Icon: ComponentType<SVGProps<SVGSVGElement>> }> = {

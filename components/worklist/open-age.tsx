@@ -1,6 +1,6 @@
 // Time since the oldest open report was approved: the queue's urgency. Past an hour it is flagged in
 // words as well as colour (Joint Commission NPSG.02.03.01 asks labs to measure timely reporting).
-import { formatAge, formatUtc } from "@/lib/worklist/format";
+import { formatAge, formatUtc } from "@/domain/format";
 import { ClockIcon } from "./icons";
 
 const OVERDUE_MS = 60 * 60_000;

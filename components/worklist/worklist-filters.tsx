@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
-import { applyChanges, hasFilters, toSearch, type WorklistChanges, type WorklistParams, worklistHref } from "@/lib/worklist/url";
+import { applyChanges, hasFilters, toSearch, type WorklistChanges, type WorklistParams, worklistHref } from "@/client/worklist-url";
 import { useUrlDraft } from "./use-url-draft";
 
 /** Typing pauses this long before the search runs (one query per pause, not per key). */

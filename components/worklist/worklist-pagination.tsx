@@ -1,6 +1,6 @@
 // Server-side pages: "Page 2 of 5" with previous / next links that keep every other part of the URL.
 import Link from "next/link";
-import { type WorklistParams, worklistHref } from "@/lib/worklist/url";
+import { type WorklistParams, worklistHref } from "@/client/worklist-url";
 
 const linkClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50";
 const offClass = "rounded-md border border-slate-200 px-3 py-1.5 text-slate-500";

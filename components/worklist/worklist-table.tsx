@@ -2,9 +2,9 @@
 // that changes `sort` in the URL), one row per bill linking to /bills/{billId}. What decides the next
 // call (who, how many reports open, how long) comes first; on a narrow screen the rest scrolls.
 import Link from "next/link";
-import type { WorklistRow as Row } from "@/lib/contracts/worklist";
-import { formatUtc } from "@/lib/worklist/format";
-import { type WorklistParams, worklistHref } from "@/lib/worklist/url";
+import type { WorklistRow as Row } from "@/contracts/worklist";
+import { formatUtc } from "@/domain/format";
+import { type WorklistParams, worklistHref } from "@/client/worklist-url";
 import { CalloutCounts } from "./callout-counts";
 import { OpenAge } from "./open-age";
 import { WorklistRow } from "./worklist-row";

@@ -1,6 +1,6 @@
 // Pending / Done, with counts under the current filters. Links, not ARIA tabs: each is a URL.
 import Link from "next/link";
-import { type WorklistParams, worklistHref } from "@/lib/worklist/url";
+import { type WorklistParams, worklistHref } from "@/client/worklist-url";
 
 export function WorklistTabs({ params, counts }: { params: WorklistParams; counts: { pending: number; done: number } }) {
   const active = params.tab === "done" ? "done" : "pending";

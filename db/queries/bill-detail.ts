@@ -3,11 +3,12 @@
 // report is simply absent.
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { SessionContext } from "@/lib/auth/session-context";
-import type { BillDetailDto, ContactDto } from "@/lib/contracts/bill";
+import type { SessionContext } from "@/domain/auth/session-context";
+import type { BillDetailDto, ContactDto } from "@/contracts/bill";
+import type { CriticalValue } from "@/domain/critical/status";
 import type { Queryable } from "../connect";
 import { reportScope } from "../scope";
-import { bills, type CriticalValue, departments, doctors, labReports, organizations, patients, tests } from "../schema";
+import { bills, departments, doctors, labReports, organizations, patients, tests } from "../schema";
 import { findVisibleBill } from "./critical-records";
 import { contactColumns } from "./contact-columns";
 

@@ -2,7 +2,7 @@
 // own transaction, so the announcement leaves only if the write commits, and every app instance that
 // LISTENs hears it. Scope is applied by the receiver, with the one scope function.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
+import type { SessionContext } from "@/domain/auth/session-context";
 import type { Queryable } from "../connect";
 import { bills, labReports } from "../schema";
 import { billScope, reportScope } from "../scope";

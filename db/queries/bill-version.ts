@@ -1,8 +1,8 @@
 // The bill's callout version (DESIGN §8): raised in the same transaction by every write on the bill,
 // answered by endpoint 1 as a strong ETag, and checked against a writer's If-Match.
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
-import { ApiError } from "@/lib/errors";
+import type { SessionContext } from "@/domain/auth/session-context";
+import { ApiError } from "@/domain/errors";
 import type { Queryable } from "../connect";
 import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, labReports } from "../schema";
 import { reportScope } from "../scope";

@@ -1,8 +1,8 @@
 // Endpoint 2 (FetchCriticalNotificationLogsBulkView): category-648 log entries of the session's lab
 // that cover any of the requested reports the session may see, oldest first, with their deliveries.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
-import { type DeliveryDto, type LogsResponse, MAX_LOG_ENTRIES } from "@/lib/contracts/critical";
+import type { SessionContext } from "@/domain/auth/session-context";
+import { type DeliveryDto, type LogsResponse, MAX_LOG_ENTRIES } from "@/contracts/critical";
 import type { Queryable } from "../connect";
 import { reportScope } from "../scope";
 import { activityLogs, CRITICAL_CALLOUT_LOG_CATEGORY, labReports, outboundMessages } from "../schema";

@@ -2,8 +2,8 @@
 // may see, newest first, with the names an auditor reads.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { SessionContext } from "@/lib/auth/session-context";
-import type { CalloutRecordDto } from "@/lib/contracts/critical";
+import type { SessionContext } from "@/domain/auth/session-context";
+import type { CalloutRecordDto } from "@/contracts/critical";
 import type { Queryable } from "../connect";
 import { criticalCallouts, doctors, organizations, patients, users } from "../schema";
 import { visibleReportIdsQuery } from "./callout-logs";

@@ -8,7 +8,7 @@ import {
   type ParameterRow,
   type PatientContext,
   type RangeRow,
-} from "@/lib/critical/evaluate";
+} from "@/domain/critical/evaluate";
 import type { Queryable } from "../connect";
 import { parameterRanges, reportValues, testParameters } from "../schema";
 

@@ -1,13 +1,14 @@
 // Endpoint 1 (FetchCriticalRecordsByBillView): the bill's critical reports in the session's scope,
 // their critical parameters, and the bill's draft. A fixed number of queries for any bill size.
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
-import type { CriticalParameter } from "@/lib/critical/evaluate";
-import type { CriticalRecordsResponse, LabReportDto } from "@/lib/contracts/critical";
-import { notFound } from "@/lib/errors";
+import type { SessionContext } from "@/domain/auth/session-context";
+import type { CriticalParameter } from "@/domain/critical/evaluate";
+import type { CriticalRecordsResponse, LabReportDto } from "@/contracts/critical";
+import { notFound } from "@/domain/errors";
 import type { Queryable } from "../connect";
 import { billScope, reportScope } from "../scope";
-import { bills, CriticalValues, criticalCallouts, departments, labReports, patients, tests } from "../schema";
+import { CriticalValues } from "@/domain/critical/status";
+import { bills, criticalCallouts, departments, labReports, patients, tests } from "../schema";
 import { loadCriticalParameters } from "./critical-evaluation";
 
 const CALLOUT_STATUSES = [CriticalValues.CALLOUT_PENDING, CriticalValues.CALLOUT_DONE, CriticalValues.CALLOUT_ATTEMPTED];

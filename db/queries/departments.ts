@@ -1,6 +1,6 @@
 // The departments a session may see, for the worklist's department filter (DESIGN §3 scope).
 import { asc } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
+import type { SessionContext } from "@/domain/auth/session-context";
 import type { Queryable } from "../connect";
 import { departmentScope } from "../scope";
 import { departments } from "../schema";

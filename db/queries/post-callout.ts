@@ -4,19 +4,19 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { pgErrorCode } from "@/lib/api/handle-error";
-import type { SessionContext } from "@/lib/auth/session-context";
-import { activityJson, activityText, type ContactDetails, type Recipient } from "@/lib/callout/activity";
-import type { PostCalloutBody, PostCalloutResponse } from "@/lib/contracts/critical";
-import type { NotifySettings } from "@/lib/contracts/settings";
-import { buildOutboxRows } from "@/lib/notify/outbox-messages";
-import { ApiError } from "@/lib/errors";
+import type { SessionContext } from "@/domain/auth/session-context";
+import { activityJson, activityText, type ContactDetails, type Recipient } from "@/domain/callout/activity";
+import type { PostCalloutBody, PostCalloutResponse } from "@/contracts/critical";
+import type { NotifySettings } from "@/contracts/settings";
+import { buildOutboxRows, type TransportLookup } from "@/domain/notify/outbox-messages";
+import { ApiError } from "@/domain/errors";
+import { CriticalValues } from "@/domain/critical/status";
 import type { Db, Tx } from "../connect";
+import { pgErrorCode } from "../pg-error";
 import {
   activityLogs,
   bills,
   CRITICAL_CALLOUT_LOG_CATEGORY,
-  CriticalValues,
   criticalCallouts,
   doctors,
   idempotencyKeys,
@@ -48,6 +48,7 @@ export async function postCallout(
   billId: number,
   input: PostCalloutBody,
   idempotencyKey: string | null,
+  transportFor: TransportLookup,
 ): Promise<PostCalloutResult> {
   const settings = await getNotifySettings(db, session.labId);
   const requestHash = createHash("sha256").update(JSON.stringify({ billId, input })).digest("hex");
@@ -58,7 +59,7 @@ export async function postCallout(
           const replay = await claimIdempotencyKey(tx, session.userId, idempotencyKey, requestHash);
           if (replay) return replay;
         }
-        const body = await writeCallout(tx, session, billId, input, settings);
+        const body = await writeCallout(tx, session, billId, input, settings, transportFor);
         if (idempotencyKey) {
           await tx
             .update(idempotencyKeys)
@@ -108,6 +109,7 @@ async function writeCallout(
   billId: number,
   input: PostCalloutBody,
   settings: NotifySettings,
+  transportFor: TransportLookup,
 ): Promise<PostCalloutResponse> {
   // 1. The bill row, locked: the serialization point of every writer on this bill.
   const [bill] = await tx
@@ -296,8 +298,9 @@ async function writeCallout(
       callerName: session.displayName,
       calledAt: now,
       comment,
-      settings,
-    });
+      hipaaMode: settings.show_patient_name === 1,
+      shareComment: settings.share_comment === 1,
+    }, transportFor);
     if (rows.length) await tx.insert(outboundMessages).values(rows);
   }
 

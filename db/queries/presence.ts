@@ -1,7 +1,7 @@
 // Who has a bill's callout open (DESIGN §8). One row per open event stream, renewed by the stream's
 // keep-alive; a row not renewed for PRESENCE_TTL_SECONDS (its instance died) no longer counts.
 import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
+import type { SessionContext } from "@/domain/auth/session-context";
 import type { Queryable } from "../connect";
 import { calloutPresence } from "../schema";
 import { announce } from "./bill-events";

@@ -1,7 +1,7 @@
 // Server-side sessions: rows keyed by the SHA-256 of the cookie's random token.
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { SessionContext, SessionKind } from "@/lib/auth/session-context";
+import type { SessionContext, SessionKind } from "@/domain/auth/session-context";
 import type { Queryable } from "../connect";
 import { rememberScopeTests } from "../scope";
 import { doctorDepartments, doctors, labs, labUserDepartments, sessions, tests, users } from "../schema";

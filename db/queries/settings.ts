@@ -1,6 +1,6 @@
 // Lab-wide notify configuration: read with defaults filled in, written whole.
 import { and, eq } from "drizzle-orm";
-import { DEFAULT_NOTIFY_SETTINGS, NOTIFY_SETTINGS_KEY, type NotifySettings, notifySettingsSchema } from "@/lib/contracts/settings";
+import { DEFAULT_NOTIFY_SETTINGS, NOTIFY_SETTINGS_KEY, type NotifySettings, notifySettingsSchema } from "@/contracts/settings";
 import type { Queryable } from "../connect";
 import { labSettings } from "../schema";
 

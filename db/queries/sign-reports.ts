@@ -2,10 +2,11 @@
 // attempted) cannot be signed until a callout is done. "Sign all" and auto-approval are exempt, as in
 // the original system.
 import { and, eq } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
-import { ApiError } from "@/lib/errors";
+import type { SessionContext } from "@/domain/auth/session-context";
+import { ApiError } from "@/domain/errors";
 import type { Db } from "../connect";
-import { bills, CriticalValues, labReports } from "../schema";
+import { CriticalValues } from "@/domain/critical/status";
+import { bills, labReports } from "../schema";
 import { billScope, reportScope } from "../scope";
 import { getNotifySettings } from "./settings";
 

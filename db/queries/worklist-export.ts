@@ -4,12 +4,12 @@
 // critical parameters in one batch (2), and endpoint 3's getCalloutRecords per chunk of 500 ids (2
 // each, as that endpoint's contract caps a request at 500 reports).
 import { sql } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
-import { MAX_RECORD_REPORT_IDS } from "@/lib/contracts/critical";
-import { WORKLIST_EXPORT_LIMIT, type WorklistQuery } from "@/lib/contracts/worklist";
-import type { CriticalParameter } from "@/lib/critical/evaluate";
-import { ApiError } from "@/lib/errors";
-import type { LatestCallout, WorklistExport, WorklistExportRow } from "@/lib/worklist/export-types";
+import type { SessionContext } from "@/domain/auth/session-context";
+import { MAX_RECORD_REPORT_IDS } from "@/contracts/critical";
+import { WORKLIST_EXPORT_LIMIT, type WorklistQuery } from "@/contracts/worklist";
+import type { CriticalParameter } from "@/domain/critical/evaluate";
+import { ApiError } from "@/domain/errors";
+import type { LatestCallout, WorklistExport, WorklistExportRow } from "@/contracts/worklist-export";
 import { type Queryable, rawRows } from "../connect";
 import { bills, departments, doctors, labReports, organizations, patients, tests } from "../schema";
 import { getCalloutRecords } from "./callout-records";

@@ -9,8 +9,8 @@
 // instead of aggregating every done report; the per-status counts are computed for the page's 25
 // bills only; the tab counts take the few open reports plus one index-only DISTINCT over the done ones.
 import { type SQL, sql } from "drizzle-orm";
-import type { SessionContext } from "@/lib/auth/session-context";
-import { WORKLIST_PAGE_SIZE, type WorklistQuery, type WorklistResponse } from "@/lib/contracts/worklist";
+import type { SessionContext } from "@/domain/auth/session-context";
+import { WORKLIST_PAGE_SIZE, type WorklistQuery, type WorklistResponse } from "@/contracts/worklist";
 import { type Queryable, rawRows } from "../connect";
 import { reportScope } from "../scope";
 import { bills, doctors, labReports, organizations, patients, tests } from "../schema";

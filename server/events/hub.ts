@@ -4,7 +4,7 @@ import "server-only";
 import { getDbHandle } from "@/db";
 import type { DbHandle } from "@/db/connect";
 import { BILL_EVENTS_CHANNEL, type WireEvent } from "@/db/queries/bill-events";
-import { log } from "@/lib/log";
+import { log } from "@/server/log";
 
 /** `resync`: the listen was re-made after a dropped connection; what was sent meanwhile is unknown. */
 export type HubMessage = WireEvent | { type: "resync" };
@@ -16,7 +16,8 @@ interface HubState {
   listening?: Promise<void>;
 }
 const globalForHub = globalThis as unknown as { __ccEventHub?: HubState };
-const hub: HubState = (globalForHub.__ccEventHub ??= { listeners: new Set() });
+globalForHub.__ccEventHub ??= { listeners: new Set() };
+const hub: HubState = globalForHub.__ccEventHub;
 
 function dispatch(message: HubMessage) {
   for (const listener of hub.listeners) {

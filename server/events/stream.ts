@@ -5,9 +5,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/connect";
 import { type BillEvent, visibleReportIds } from "@/db/queries/bill-events";
 import { joinPresence, leavePresence, listPresence, renewPresence } from "@/db/queries/presence";
-import type { SessionContext } from "@/lib/auth/session-context";
-import type { CalloutEvent } from "@/lib/contracts/events";
-import { log } from "@/lib/log";
+import type { SessionContext } from "@/domain/auth/session-context";
+import type { CalloutEvent } from "@/contracts/events";
+import { log } from "@/server/log";
 import { type HubMessage, subscribe } from "./hub";
 
 export const KEEP_ALIVE_MS = 15_000;

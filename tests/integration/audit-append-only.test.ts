@@ -1,7 +1,7 @@
 // The audit trail cannot be changed, even by someone with a SQL prompt on the app's connection.
 import { and, eq, isNull, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { pgErrorCode } from "../../lib/api/handle-error";
+import { pgErrorCode } from "../../db/pg-error";
 import * as t from "../../db/schema";
 import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, type Scenario } from "../support/fixtures";

@@ -13,7 +13,7 @@ import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/
 import { GET as getSettingsRoute, PUT as putSettingsRoute } from "../../app/settings/critical-notification/route";
 import { createSession, hashToken } from "../../db/queries/sessions";
 import * as t from "../../db/schema";
-import { DEFAULT_NOTIFY_SETTINGS } from "../../lib/contracts/settings";
+import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";

@@ -13,7 +13,7 @@ import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
 import { PUT as putSettingsRoute } from "../../app/settings/critical-notification/route";
 import { rawRows } from "../../db/connect";
-import { resetThrottle } from "../../lib/auth/throttle";
+import { resetThrottle } from "../../server/auth/throttle";
 import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";

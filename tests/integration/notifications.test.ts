@@ -12,8 +12,8 @@ import { GET as logsRoute } from "../../app/report/bulk/critical-notification/lo
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { putNotifySettings } from "../../db/queries/settings";
 import * as t from "../../db/schema";
-import { DEFAULT_NOTIFY_SETTINGS } from "../../lib/contracts/settings";
-import { deliverDueMessages } from "../../lib/notify/outbox-worker";
+import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
+import { deliverDueMessages } from "../../server/notify/outbox-worker";
 import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";

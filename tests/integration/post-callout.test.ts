@@ -9,7 +9,7 @@ import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/
 import { postCalloutTestHooks } from "../../db/queries/post-callout";
 import { putNotifySettings } from "../../db/queries/settings";
 import * as t from "../../db/schema";
-import { DEFAULT_NOTIFY_SETTINGS } from "../../lib/contracts/settings";
+import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
@@ -313,7 +313,7 @@ describe("housekeeping", () => {
     const { s, cookies } = await world();
     await post(cookies.support, s.bill1.id, attempt([s.r.cbcPending.id]), "old-key");
     await post(cookies.support, s.bill1.id, attempt([s.r.cbcPending.id]), "fresh-key");
-    const { purgeExpired } = await import("../../lib/notify/outbox-worker");
+    const { purgeExpired } = await import("../../server/notify/outbox-worker");
     await tdb.db.update(t.idempotencyKeys).set({ createdAt: new Date(Date.now() - 49 * 3600_000) }).where(eq(t.idempotencyKeys.key, "old-key"));
     await tdb.db.update(t.idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600_000) }).where(eq(t.idempotencyKeys.key, "fresh-key"));
     await purgeExpired(tdb.db);

@@ -10,7 +10,7 @@ import { listVisibleDepartments } from "../../db/queries/departments";
 import { loadSession } from "../../db/queries/sessions";
 import { putNotifySettings } from "../../db/queries/settings";
 import * as t from "../../db/schema";
-import { DEFAULT_NOTIFY_SETTINGS } from "../../lib/contracts/settings";
+import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 import { openTestDb, queryCounter, type TestDb } from "../support/db";
 import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
 import { call, ORIGIN } from "../support/http";
@@ -81,7 +81,7 @@ beforeAll(async () => {
   const [billC] = await db.insert(t.bills).values({ labId: labC.id, patientId: patientC.id, accessionNo: `BIG-${s.tag}` }).returning();
   await db.execute(sql`insert into lab_reports (lab_id, bill_id, test_id, patient_id, sample_collected, sample_collected_at, critical_values)
     select ${labC.id}, ${billC.id}, ${testC.id}, ${patientC.id}, true, now(), 1 from generate_series(1, 10001)`);
-  const { hashPassword } = await import("../../lib/auth/password");
+  const { hashPassword } = await import("../../domain/auth/password");
   await db.insert(t.users).values({ labId: labC.id, username: `supportc-${s.tag}`, passwordHash: await hashPassword(PASSWORD), displayName: "Support C", kind: "support" });
 
   for (const [k, u] of Object.entries(s.users)) cookies[k] = await loginAs(u.username);

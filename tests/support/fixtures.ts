@@ -1,6 +1,6 @@
 // A small, fully known world built inside a fresh lab of the test database, beside the demo seed:
 // every scoping row, every excluded kind of report, a draft and some history.
-import { hashPassword } from "../../lib/auth/password";
+import { hashPassword } from "../../domain/auth/password";
 import type { Db } from "../../db/connect";
 import * as t from "../../db/schema";
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { blockers, EMPTY_FORM, initialForm, toRequestBody, withSelection } from "../../components/critical-callout/callout-form";
 import { relativeTime, toTimelineEntry } from "../../components/critical-callout/log-entry";
-import type { CriticalRecordsResponse, LogEntryDto } from "../../lib/contracts/critical";
-import { DEFAULT_NOTIFY_SETTINGS } from "../../lib/contracts/settings";
+import type { CriticalRecordsResponse, LogEntryDto } from "../../contracts/critical";
+import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 
 const report = (labReportId: number, testID: number, criticalValues: number) =>
   ({

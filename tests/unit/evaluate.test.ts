@@ -9,7 +9,7 @@ import {
   pickRange,
   type RangeRow,
   type ValueRow,
-} from "../../lib/critical/evaluate";
+} from "../../domain/critical/evaluate";
 
 function range(p: Partial<RangeRow> & { id: number }): RangeRow {
   return {

@@ -1,8 +1,8 @@
 // The worklist's URL state and formatters: pure helpers shared by the server page and the filter bar.
 import { describe, expect, it } from "vitest";
-import { worklistQuerySchema } from "../../lib/contracts/worklist";
-import { formatAge, formatCriticalParameter, formatUtc, slugify } from "../../lib/worklist/format";
-import { applyChanges, exportHref, paramsOf, pickParams, worklistHref } from "../../lib/worklist/url";
+import { worklistQuerySchema } from "../../contracts/worklist";
+import { formatAge, formatCriticalParameter, formatUtc, slugify } from "../../domain/format";
+import { applyChanges, exportHref, paramsOf, pickParams, worklistHref } from "../../client/worklist-url";
 
 describe("worklist URL state", () => {
   it("keeps only worklist keys, first value of repeated ones", () => {

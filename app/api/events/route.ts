@@ -1,9 +1,9 @@
 // GET /api/events[?bill_id=N][&presence=1] → text/event-stream of the session's bill events (DESIGN §8).
 import { canSeeBill } from "@/db/queries/bill-events";
-import { parseInput } from "@/lib/api/body";
-import { withSession } from "@/lib/api/handler";
-import { eventsQuerySchema } from "@/lib/contracts/events";
-import { ApiError, notFound } from "@/lib/errors";
+import { parseInput } from "@/server/api/body";
+import { withSession } from "@/server/api/handler";
+import { eventsQuerySchema } from "@/contracts/events";
+import { ApiError, notFound } from "@/domain/errors";
 import { openEventStream } from "@/server/events/stream";
 
 export const dynamic = "force-dynamic";

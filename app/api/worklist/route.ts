@@ -1,8 +1,8 @@
 // GET /api/worklist?tab=&department=&status=&from=&to=&q=&sort=&page= → one page of the bill queue.
 import { getWorklist } from "@/db/queries/worklist";
-import { parseInput } from "@/lib/api/body";
-import { withSession } from "@/lib/api/handler";
-import { worklistQuerySchema } from "@/lib/contracts/worklist";
+import { parseInput } from "@/server/api/body";
+import { withSession } from "@/server/api/handler";
+import { worklistQuerySchema } from "@/contracts/worklist";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(worklistQuerySchema, Object.fromEntries(new URL(req.url).searchParams));

@@ -1,14 +1,14 @@
 // POST /auth/login {username, password} → sets the session cookie. JSON from the app's script; a plain
 // HTML form post (no JavaScript yet) is answered with a redirect, so a password never lands in a URL.
 import { loadSession } from "@/db/queries/sessions";
-import { readForm, readJson } from "@/lib/api/body";
-import { sessionCookie } from "@/lib/api/cookies";
-import { withPublic } from "@/lib/api/handler";
-import { login } from "@/lib/auth/login";
-import { clientAddress } from "@/lib/auth/throttle";
-import { toMe } from "@/lib/auth/me";
-import { loginBodySchema } from "@/lib/contracts/auth";
-import { ApiError } from "@/lib/errors";
+import { readForm, readJson } from "@/server/api/body";
+import { sessionCookie } from "@/server/api/cookies";
+import { withPublic } from "@/server/api/handler";
+import { login } from "@/server/auth/login";
+import { clientAddress } from "@/server/auth/throttle";
+import { toMe } from "@/server/auth/me";
+import { loginBodySchema } from "@/contracts/auth";
+import { ApiError } from "@/domain/errors";
 
 const FORM_POST = /^application\/x-www-form-urlencoded\b/i;
 

@@ -1,7 +1,7 @@
 // POST /auth/logout → revokes the server-side session and clears the cookie.
 import { revokeSession } from "@/db/queries/sessions";
-import { clearedSessionCookie } from "@/lib/api/cookies";
-import { withSession } from "@/lib/api/handler";
+import { clearedSessionCookie } from "@/server/api/cookies";
+import { withSession } from "@/server/api/handler";
 
 export const POST = withSession(async ({ db, session }) => {
   await revokeSession(db, session.sessionId);

@@ -1,5 +1,5 @@
 // GET /auth/me → the signed-in user and lab.
-import { withSession } from "@/lib/api/handler";
-import { toMe } from "@/lib/auth/me";
+import { withSession } from "@/server/api/handler";
+import { toMe } from "@/server/auth/me";
 
 export const GET = withSession(async ({ session }) => toMe(session));

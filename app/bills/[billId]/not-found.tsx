@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AppHeader } from "@/components/app-header";
-import { currentSession } from "@/lib/auth/current-user";
+import { currentSession } from "@/server/auth/current-user";
 
 // One answer for a bill that does not exist, belongs to another lab, or is not assigned to this
 // doctor: telling them apart would reveal which bills exist.

@@ -9,11 +9,11 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/db";
 import { getBillDetail } from "@/db/queries/bill-detail";
 import { getNotifySettings } from "@/db/queries/settings";
-import { currentSession } from "@/lib/auth/current-user";
-import type { SessionContext } from "@/lib/auth/session-context";
-import { idStringSchema } from "@/lib/contracts/ids";
-import { CriticalStatus, isOpenStatus } from "@/lib/critical/status";
-import { ApiError } from "@/lib/errors";
+import { currentSession } from "@/server/auth/current-user";
+import type { SessionContext } from "@/domain/auth/session-context";
+import { idStringSchema } from "@/contracts/ids";
+import { CriticalValues, isOpenStatus } from "@/domain/critical/status";
+import { ApiError } from "@/domain/errors";
 
 export const metadata: Metadata = { title: "Bill" };
 export const dynamic = "force-dynamic";
@@ -38,7 +38,7 @@ export default async function BillPage({ params }: { params: Promise<{ billId: s
   const { bill, alwaysNotify } = await loadBill(session, (await params).billId);
 
   const open = bill.reports.filter((r) => isOpenStatus(r.criticalValues)).length;
-  const done = bill.reports.filter((r) => r.criticalValues === CriticalStatus.CALLOUT_DONE).length;
+  const done = bill.reports.filter((r) => r.criticalValues === CriticalValues.CALLOUT_DONE).length;
 
   return (
     <>

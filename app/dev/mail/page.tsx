@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { getDb } from "@/db";
 import { listOutboundMessages } from "@/db/queries/outbox";
-import { currentSession } from "@/lib/auth/current-user";
+import { currentSession } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 export const dynamic = "force-dynamic";

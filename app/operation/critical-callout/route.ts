@@ -1,8 +1,8 @@
 // POST /operation/critical-callout {lab_report_ids} → audit records of those reports (endpoint 3).
 import { getCalloutRecords } from "@/db/queries/callout-records";
-import { readJson } from "@/lib/api/body";
-import { withSession } from "@/lib/api/handler";
-import { calloutRecordsBodySchema } from "@/lib/contracts/critical";
+import { readJson } from "@/server/api/body";
+import { withSession } from "@/server/api/handler";
+import { calloutRecordsBodySchema } from "@/contracts/critical";
 
 export const POST = withSession(async ({ req, db, session }) => {
   const body = await readJson(req, calloutRecordsBodySchema);

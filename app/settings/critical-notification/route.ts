@@ -1,11 +1,11 @@
 // GET /settings/critical-notification → the lab's notify configuration (everyone in the lab).
 // PUT /settings/critical-notification → replace it (support users only).
 import { getNotifySettings, putNotifySettings } from "@/db/queries/settings";
-import { readJson } from "@/lib/api/body";
-import { withSession } from "@/lib/api/handler";
-import { canEditNotifySettings } from "@/lib/auth/permissions";
-import { notifySettingsSchema } from "@/lib/contracts/settings";
-import { ApiError } from "@/lib/errors";
+import { readJson } from "@/server/api/body";
+import { withSession } from "@/server/api/handler";
+import { canEditNotifySettings } from "@/domain/auth/permissions";
+import { notifySettingsSchema } from "@/contracts/settings";
+import { ApiError } from "@/domain/errors";
 
 export const GET = withSession(async ({ db, session }) => ({
   settings: await getNotifySettings(db, session.labId),

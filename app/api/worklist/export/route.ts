@@ -1,10 +1,10 @@
 // GET /api/worklist/export?tab=&department=&status=&from=&to=&q=&sort= → the filtered worklist's
 // critical reports as an .xlsx (all pages; 400 past WORKLIST_EXPORT_LIMIT reports).
 import { getWorklistExport } from "@/db/queries/worklist-export";
-import { parseInput } from "@/lib/api/body";
-import { withSession } from "@/lib/api/handler";
-import { worklistQuerySchema } from "@/lib/contracts/worklist";
-import { buildWorklistWorkbook, exportFileName, XLSX_CONTENT_TYPE } from "@/lib/worklist/export-xlsx";
+import { parseInput } from "@/server/api/body";
+import { withSession } from "@/server/api/handler";
+import { worklistQuerySchema } from "@/contracts/worklist";
+import { buildWorklistWorkbook, exportFileName, XLSX_CONTENT_TYPE } from "@/server/export-xlsx";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(worklistQuerySchema, Object.fromEntries(new URL(req.url).searchParams));

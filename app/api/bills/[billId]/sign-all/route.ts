@@ -1,7 +1,7 @@
 // POST /api/bills/{billId}/sign-all → sign every report of the bill in scope (exempt from always_notify).
 import { signAllReports } from "@/db/queries/sign-reports";
-import { withSession } from "@/lib/api/handler";
-import { billParamsSchema } from "@/lib/contracts/ids";
+import { withSession } from "@/server/api/handler";
+import { billParamsSchema } from "@/contracts/ids";
 
 export const POST = withSession(({ db, session, params }) => signAllReports(db, session, params.billId), {
   params: billParamsSchema,

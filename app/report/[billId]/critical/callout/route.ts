@@ -1,18 +1,19 @@
 // POST /report/{billId}/critical/callout → save an attempted (draft) or done callout (endpoint 4).
 // Optional Idempotency-Key header: a repeat from the same user replays the first answer.
 import { postCallout } from "@/db/queries/post-callout";
-import { parseInput, readJson } from "@/lib/api/body";
-import { withSession } from "@/lib/api/handler";
-import { idempotencyKeySchema, postCalloutBodySchema } from "@/lib/contracts/critical";
-import { billParamsSchema } from "@/lib/contracts/ids";
-import { kickOutbox } from "@/lib/notify/outbox-worker";
+import { parseInput, readJson } from "@/server/api/body";
+import { withSession } from "@/server/api/handler";
+import { idempotencyKeySchema, postCalloutBodySchema } from "@/contracts/critical";
+import { billParamsSchema } from "@/contracts/ids";
+import { kickOutbox } from "@/server/notify/outbox-worker";
+import { transportFor } from "@/server/notify/transports";
 
 export const POST = withSession(
   async ({ req, db, session, params }) => {
     const header = req.headers.get("idempotency-key");
     const key = header === null ? null : parseInput(idempotencyKeySchema, header);
     const body = await readJson(req, postCalloutBodySchema);
-    const result = await postCallout(db, session, params.billId, body, key);
+    const result = await postCallout(db, session, params.billId, body, key, transportFor);
     if (!result.replayed && !body.is_draft) kickOutbox();
     return Response.json(result.body, {
       status: result.status,

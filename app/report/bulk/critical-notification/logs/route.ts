@@ -1,9 +1,9 @@
 // GET /report/bulk/critical-notification/logs?report_ids=1,2,3 → callout history (endpoint 2).
 import { getCalloutLogs } from "@/db/queries/callout-logs";
-import { parseInput } from "@/lib/api/body";
-import { withSession } from "@/lib/api/handler";
-import { logsQuerySchema } from "@/lib/contracts/critical";
-import { ApiError } from "@/lib/errors";
+import { parseInput } from "@/server/api/body";
+import { withSession } from "@/server/api/handler";
+import { logsQuerySchema } from "@/contracts/critical";
+import { ApiError } from "@/domain/errors";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const url = new URL(req.url);

@@ -1,6 +1,6 @@
 // Reads and validates a JSON body: size cap (413), JSON syntax and schema (400), field paths in details.
 import type { z } from "zod";
-import { ApiError } from "@/lib/errors";
+import { ApiError } from "@/domain/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

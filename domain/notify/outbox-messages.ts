@@ -1,11 +1,13 @@
 // Builds the outbox rows of one done callout: one message per channel and recipient that has an
 // address for that channel. Email goes out through a transport; channels without one are recorded
-// as "no_provider" so the timeline can say plainly that they were not sent.
-import type { CriticalParameter } from "@/lib/critical/evaluate";
-import type { CommunicationMethod, ContactDetails, Recipient } from "@/lib/callout/activity";
-import type { NotifySettings } from "@/lib/contracts/settings";
+// as "no_provider" so the timeline can say plainly that they were not sent. Which transports exist
+// is configuration (server/notify/transports.ts), so the caller passes the lookup in.
+import type { CriticalParameter } from "@/domain/critical/evaluate";
+import type { CommunicationMethod, ContactDetails, Recipient } from "@/domain/callout/activity";
 import { renderCriticalMessage } from "./template";
-import { transportFor } from "./transports";
+
+/** The configured transport of a channel, or null when the channel has no provider. */
+export type TransportLookup = (channel: CommunicationMethod) => { name: string } | null;
 
 export interface OutboxInput {
   labId: number;
@@ -22,7 +24,10 @@ export interface OutboxInput {
   callerName: string;
   calledAt: Date;
   comment: string;
-  settings: NotifySettings;
+  /** Hide the patient's name in messages (notify settings show_patient_name). */
+  hipaaMode: boolean;
+  /** Put the caller's comment in messages (notify settings share_comment). */
+  shareComment: boolean;
 }
 
 interface Target {
@@ -38,7 +43,7 @@ function addressFor(channel: CommunicationMethod, t: Target): string | null {
   return value?.trim() ? value.trim() : null;
 }
 
-export function buildOutboxRows(input: OutboxInput) {
+export function buildOutboxRows(input: OutboxInput, transportFor: TransportLookup) {
   const targets: Target[] = Object.entries(input.contacts).map(([kind, c]) => ({
     kind: kind as Recipient,
     name: c!.name,
@@ -57,13 +62,13 @@ export function buildOutboxRows(input: OutboxInput) {
         labName: input.labName,
         accessionNo: input.accessionNo,
         patientName: input.patientName,
-        hipaaMode: input.settings.show_patient_name === 1,
+        hipaaMode: input.hipaaMode,
         recipientName: t.name,
         reports: input.reports,
         callerName: input.callerName,
         calledAt: input.calledAt,
         comment: input.comment,
-        shareComment: input.settings.share_comment === 1,
+        shareComment: input.shareComment,
         additionalInstruction: "",
       });
       const transport = transportFor(channel);

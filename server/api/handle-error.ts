@@ -1,48 +1,7 @@
 // Maps any thrown value to the error envelope. Database outages become 503, never a stack trace.
-import { ApiError } from "@/lib/errors";
-import { log } from "@/lib/log";
-
-const PG_UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "CONNECT_TIMEOUT",
-  "CONNECTION_CLOSED",
-  "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED",
-  "57P01", // admin_shutdown
-  "57P02", // crash_shutdown
-  "57P03", // cannot_connect_now
-  "53300", // too_many_connections
-]);
-
-function errorChain(err: unknown): unknown[] {
-  const chain: unknown[] = [];
-  let cur: unknown = err;
-  while (cur && chain.length < 6) {
-    chain.push(cur);
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return chain;
-}
-
-export function isDatabaseUnavailable(err: unknown): boolean {
-  return errorChain(err).some((e) => {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== "string") return false;
-    return PG_UNAVAILABLE_CODES.has(code) || code.startsWith("08");
-  });
-}
-
-export function pgErrorCode(err: unknown): string | undefined {
-  for (const e of errorChain(err)) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
+import { ApiError } from "@/domain/errors";
+import { isDatabaseUnavailable, pgErrorCode } from "@/db/pg-error";
+import { log } from "@/server/log";
 
 export function handleApiError(err: unknown, requestId: string): Response {
   let apiError: ApiError;

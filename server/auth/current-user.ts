@@ -3,8 +3,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { loadSession } from "@/db/queries/sessions";
-import { SESSION_COOKIE } from "@/lib/api/cookies";
-import type { SessionContext } from "./session-context";
+import { SESSION_COOKIE } from "@/server/api/cookies";
+import type { SessionContext } from "@/domain/auth/session-context";
 
 export async function currentSession(): Promise<SessionContext | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;

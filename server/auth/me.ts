@@ -1,5 +1,5 @@
-import type { Me } from "@/lib/contracts/auth";
-import type { SessionContext } from "./session-context";
+import type { Me } from "@/contracts/auth";
+import type { SessionContext } from "@/domain/auth/session-context";
 
 export function toMe(s: SessionContext): Me {
   return {

@@ -2,9 +2,9 @@
 // status and latest callout, and one sheet saying what was exported, when and by whom (an auditor
 // reading the file later has no URL to look at).
 import ExcelJS from "exceljs";
-import { methodLabels, type CommunicationMethod, COMMUNICATION_METHODS } from "@/lib/callout/activity";
-import type { WorklistExport } from "./export-types";
-import { CALLOUT_STATUS_LABEL, formatCriticalParameter, slugify } from "./format";
+import { methodLabels, type CommunicationMethod, COMMUNICATION_METHODS } from "@/domain/callout/activity";
+import type { WorklistExport } from "@/contracts/worklist-export";
+import { CALLOUT_STATUS_LABEL, formatCriticalParameter, slugify } from "@/domain/format";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

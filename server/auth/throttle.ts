@@ -1,7 +1,7 @@
 // Login throttling: failed sign-ins are counted per username and per client address in a sliding
 // window; past the limit, sign-in answers 429 with Retry-After. In memory: one app process holds
 // the counters (a multi-instance deployment would move them to the database or Redis).
-import { ApiError } from "@/lib/errors";
+import { ApiError } from "@/domain/errors";
 
 const WINDOW_MS = 15 * 60 * 1000;
 export const LIMITS = { username: 5, address: 30 } as const;

@@ -1,6 +1,6 @@
 // What the worklist export query hands to the workbook builder: plain data, no database types.
-import type { WorklistQuery } from "@/lib/contracts/worklist";
-import type { CriticalParameter } from "@/lib/critical/evaluate";
+import type { WorklistQuery } from "@/contracts/worklist";
+import type { CriticalParameter } from "@/domain/critical/evaluate";
 
 export interface LatestCallout {
   createdOn: Date;

@@ -1,6 +1,6 @@
 // The worklist's URL is its state (tab, filters, sort, page): back/forward and reload keep it, and a
 // link can be shared. Pure helpers, used by the server page and the client filter bar alike.
-import type { WorklistQuery } from "@/lib/contracts/worklist";
+import type { WorklistQuery } from "@/contracts/worklist";
 
 export const WORKLIST_PARAM_KEYS = ["tab", "department", "status", "from", "to", "q", "sort", "page"] as const;
 export type WorklistParamKey = (typeof WORKLIST_PARAM_KEYS)[number];

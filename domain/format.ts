@@ -1,5 +1,5 @@
 // Small formatters shared by the worklist page and its Excel export (pure; safe on server and client).
-import type { CriticalParameter } from "@/lib/critical/evaluate";
+import type { CriticalParameter } from "@/domain/critical/evaluate";
 
 /** lab_reports.critical_values of a critical report, as staff say it. */
 export const CALLOUT_STATUS_LABEL: Record<number, "Pending" | "Attempted" | "Done"> = { 1: "Pending", 4: "Attempted", 2: "Done" };

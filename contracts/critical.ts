@@ -1,7 +1,7 @@
 // Plain-zod contracts of the critical callout API, shared by the route handlers (input) and the
 // client (response parsing). No drizzle-zod here: this file ships to the browser.
 import { z } from "zod";
-import { COMMUNICATION_METHODS, RECIPIENTS } from "@/lib/callout/activity";
+import { COMMUNICATION_METHODS, RECIPIENTS } from "@/domain/callout/activity";
 import { idListSchema, idSchema } from "./ids";
 
 export const MAX_LOG_REPORT_IDS = 200;

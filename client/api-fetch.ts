@@ -2,7 +2,7 @@
 // the server's error envelope rethrown as the ApiError the server threw, and every success parsed
 // with the contract's zod schema, so a drifted response fails loudly here rather than deep in a view.
 import type { z } from "zod";
-import { ApiError, type ErrorCode, ERROR_STATUS, isErrorBody } from "@/lib/errors";
+import { ApiError, type ErrorCode, ERROR_STATUS, isErrorBody } from "@/domain/errors";
 
 export interface ApiRequest {
   method?: "GET" | "POST" | "PUT" | "DELETE";

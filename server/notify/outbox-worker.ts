@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/connect";
 import { idempotencyKeys, outboundMessages, sessions } from "@/db/schema";
-import { log } from "@/lib/log";
+import { log } from "@/server/log";
 import { transportFor } from "./transports";
 
 export const MAX_ATTEMPTS = 8;

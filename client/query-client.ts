@@ -2,7 +2,7 @@
 // request (never share cached data between users), one singleton in the browser (so a render that
 // suspends before the provider commits does not throw the cache away).
 import { defaultShouldDehydrateQuery, isServer, QueryClient } from "@tanstack/react-query";
-import { ApiError } from "@/lib/errors";
+import { ApiError } from "@/domain/errors";
 
 /** 4xx answers are final (bad input, no session, unseen bill): retrying only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/connect";
 import { createSession, findUserForLogin } from "@/db/queries/sessions";
-import { ApiError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "./password";
+import { ApiError } from "@/domain/errors";
+import { hashPassword, verifyPassword } from "@/domain/auth/password";
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from "./throttle";
 
 // Verified against when the username is unknown, so both failures take the same time.

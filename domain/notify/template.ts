@@ -1,6 +1,6 @@
 // The critical-result message a done callout sends: plain text and HTML from one model.
 // HIPAA mode (show_patient_name = 1) puts the accession number where the patient's name would be.
-import type { CriticalParameter } from "@/lib/critical/evaluate";
+import type { CriticalParameter } from "@/domain/critical/evaluate";
 
 export interface MessageModel {
   labName: string;

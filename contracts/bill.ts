@@ -1,6 +1,6 @@
 // The bill page's data (server component → client props). Plain types, no zod: it never crosses
 // the network as JSON that the client must distrust, only as React props rendered by the server.
-import type { CriticalValue } from "@/db/schema";
+import type { CriticalValue } from "@/domain/critical/status";
 
 export interface ContactDto {
   name: string;
