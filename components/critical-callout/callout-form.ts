@@ -3,6 +3,7 @@
 import { COMMUNICATION_METHODS, type CommunicationMethod, RECIPIENTS, type Recipient } from "@/domain/callout/activity";
 import { type CriticalRecordsResponse, MAX_COMMENT_LENGTH, type PostCalloutInput } from "@/contracts/critical";
 import type { NotifySettings } from "@/contracts/settings";
+import { calloutRuleViolations } from "@/domain/callout/rules";
 import { isOpenStatus } from "@/domain/critical/status";
 
 export interface CalloutForm {
@@ -102,30 +103,29 @@ export interface Blockers {
   done: string[];
 }
 
-/** Why the actions are disabled, in words the user can act on. Mirrors the server's rules. */
+/**
+ * Why the actions are disabled, in words the user can act on: the server's callout rules
+ * (domain/callout/rules.ts) as hints, plus what the form itself needs before a body can be sent.
+ */
 export function blockers(
   form: CalloutForm,
   settings: Pick<NotifySettings, "mandatory_comments" | "is_email"> | undefined,
   available: { recipients: readonly Recipient[] },
 ): Blockers {
+  const body = toRequestBody(form, false, settings);
+  const action = { ...body, recipients: body.recipients.filter((r) => available.recipients.includes(r)) };
+  const broken = calloutRuleViolations(action, settings, true);
+  const hints = (appliesTo: "both" | "done") => broken.filter((v) => v.appliesTo === appliesTo).map((v) => v.hint);
+
   const both: string[] = [];
   if (form.selected.length === 0) both.push("Select at least one report.");
-  if (settings?.mandatory_comments === 1 && form.comment.trim() === "") both.push("A comment is required by the lab's notify configuration.");
+  both.push(...hints("both"));
   if (form.comment.length > MAX_COMMENT_LENGTH) both.push(`The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
   const { phoneCall, fax, others } = form;
   if ((filled(phoneCall.contact) || phoneCall.readBack) && !filled(phoneCall.name)) both.push("Enter the name of the person reached by phone.");
   if (filled(fax.name, fax.faxNumber) && !(filled(fax.name) && filled(fax.faxNumber))) both.push("Enter both the name and the fax number of the fax already sent.");
   if (filled(others.email, others.fax, others.contactNumber) && !filled(others.name)) both.push("Enter the name of the other person to notify.");
-
-  const body = toRequestBody(form, false, settings);
-  const reached = !!body.critical_callout_meta.already_notified;
-  const recipients = body.recipients.filter((r) => available.recipients.includes(r));
-  const done: string[] = [];
-  if (body.critical_callout_meta.communication_methods.length === 0 && !reached) {
-    done.push("Choose a channel, or record the phone call or fax already made.");
-  }
-  if (recipients.length === 0 && !filled(others.name) && !reached) done.push("Choose at least one recipient.");
-  return { both, done };
+  return { both, done: hints("done") };
 }
 
 /** The list with `value` added (once) or removed. */

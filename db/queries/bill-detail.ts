@@ -9,7 +9,7 @@ import type { CriticalValue } from "@/domain/critical/status";
 import type { Queryable } from "../connect";
 import { reportScope } from "../scope";
 import { bills, departments, doctors, labReports, organizations, patients, tests } from "../schema";
-import { findVisibleBill } from "./critical-records";
+import { requireVisibleBill } from "./visible-bill";
 import { contactColumns } from "./contact-columns";
 
 const referral = alias(doctors, "referral");
@@ -19,7 +19,7 @@ function contact(c: { name: string | null; email: string | null; phone: string |
 }
 
 export async function getBillDetail(db: Queryable, session: SessionContext, billId: number): Promise<BillDetailDto> {
-  const bill = await findVisibleBill(db, session, billId);
+  const bill = await requireVisibleBill(db, session, billId);
   const [[head], reports] = await Promise.all([
     db
       .select({

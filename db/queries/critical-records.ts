@@ -4,25 +4,14 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import type { CriticalParameter } from "@/domain/critical/evaluate";
 import type { CriticalRecordsResponse, LabReportDto } from "@/contracts/critical";
-import { notFound } from "@/domain/errors";
 import type { Queryable } from "../connect";
-import { billScope, reportScope } from "../scope";
+import { reportScope } from "../scope";
 import { CriticalValues } from "@/domain/critical/status";
-import { bills, criticalCallouts, departments, labReports, patients, tests } from "../schema";
+import { criticalCallouts, departments, labReports, patients, tests } from "../schema";
 import { loadCriticalParameters } from "./critical-evaluation";
+import { requireVisibleBill } from "./visible-bill";
 
 const CALLOUT_STATUSES = [CriticalValues.CALLOUT_PENDING, CriticalValues.CALLOUT_DONE, CriticalValues.CALLOUT_ATTEMPTED];
-
-/** The bill if the session may see it, else 404 (other lab, or not assigned to a referral doctor). */
-export async function findVisibleBill(db: Queryable, session: SessionContext, billId: number) {
-  const [bill] = await db
-    .select({ id: bills.id, labId: bills.labId, patientId: bills.patientId, docId: bills.docId, orgId: bills.orgId, accessionNo: bills.accessionNo })
-    .from(bills)
-    .where(and(eq(bills.id, billId), billScope(session)))
-    .limit(1);
-  if (!bill) throw notFound("Bill not found");
-  return bill;
-}
 
 export type CriticalReportRow = Awaited<ReturnType<typeof selectCriticalReports>>[number];
 
@@ -125,7 +114,7 @@ export async function getCriticalRecords(db: Queryable, session: SessionContext,
   // Sent together: the reports and the draft answer nothing the session may not see (both carry the
   // lab, the reports the scope), so they need not wait for the bill check, whose 404 still wins.
   const [, reports, draft] = await Promise.all([
-    findVisibleBill(db, session, billId),
+    requireVisibleBill(db, session, billId),
     loadBillCriticalReports(db, session, billId),
     findBillDraft(db, session.labId, billId),
   ]);

@@ -5,12 +5,11 @@ import { and, eq } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { ApiError } from "@/domain/errors";
 import type { Db } from "../connect";
-import { CriticalValues } from "@/domain/critical/status";
-import { bills, labReports } from "../schema";
-import { billScope, reportScope } from "../scope";
+import { isOpenStatus } from "@/domain/critical/status";
+import { labReports } from "../schema";
+import { reportScope } from "../scope";
 import { getNotifySettings } from "./settings";
-
-const OPEN: number[] = [CriticalValues.CALLOUT_PENDING, CriticalValues.CALLOUT_ATTEMPTED];
+import { requireVisibleBill } from "./visible-bill";
 
 export async function signReport(db: Db, session: SessionContext, reportId: number) {
   const settings = await getNotifySettings(db, session.labId);
@@ -21,7 +20,7 @@ export async function signReport(db: Db, session: SessionContext, reportId: numb
       .where(and(eq(labReports.id, reportId), reportScope(session)))
       .for("update");
     if (!report) throw new ApiError("not_found", "Report not found");
-    if (settings.always_notify === 1 && OPEN.includes(report.criticalValues)) {
+    if (settings.always_notify === 1 && isOpenStatus(report.criticalValues)) {
       throw new ApiError("conflict", "This report has critical values that must be called out before it is signed", {
         reason: "callout_required",
         lab_report_id: report.id,
@@ -34,8 +33,7 @@ export async function signReport(db: Db, session: SessionContext, reportId: numb
 }
 
 export async function signAllReports(db: Db, session: SessionContext, billId: number) {
-  const [bill] = await db.select({ id: bills.id }).from(bills).where(and(eq(bills.id, billId), billScope(session)));
-  if (!bill) throw new ApiError("not_found", "Bill not found");
+  await requireVisibleBill(db, session, billId);
   const signed = await db
     .update(labReports)
     .set({ isSigned: true })

@@ -2,12 +2,12 @@
 // mid-transaction, validation errors, conflicts), the pool holds no more connections than its size
 // and the next request is served at once.
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
 import { rawRows } from "../../db/connect";
-import { postCalloutTestHooks } from "../../db/queries/post-callout";
 import { openTestDb, type TestDb } from "../support/db";
+import { failInsertsInto } from "../support/faults";
 import { buildScenario, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
@@ -24,9 +24,6 @@ beforeAll(async () => {
   cookie = await loginAs(s.users.support.username);
 });
 afterAll(() => tdb.dispose());
-afterEach(() => {
-  postCalloutTestHooks.afterFirstInsert = undefined;
-});
 
 it.skipIf(!onPostgres)("keeps at most the pool's connections after 400 failing requests", async () => {
   const body = (ids: number[]) => ({
@@ -36,15 +33,13 @@ it.skipIf(!onPostgres)("keeps at most the pool's connections after 400 failing r
     critical_callout_comment: "pool",
     critical_callout_meta: { communication_methods: [] },
   });
-  postCalloutTestHooks.afterFirstInsert = () => {
-    throw new Error("boom inside the transaction");
-  };
+  const removeFault = await failInsertsInto(tdb.db, "activity_logs", "boom inside the transaction");
   const failing = Array.from({ length: 200 }, (_, i) =>
     call(calloutRoute, "/c", { cookie, params: { billId: String(s.bill1.id) }, body: body(i % 2 ? [s.r.cbcPending.id] : [s.r.normal.id]) }),
   );
   const statuses = (await Promise.all(failing)).map((r) => r.status);
   expect(new Set(statuses)).toEqual(new Set([500, 400]));
-  postCalloutTestHooks.afterFirstInsert = undefined;
+  await removeFault();
   const conflicts = await Promise.all(
     Array.from({ length: 200 }, (_, i) => call(calloutRoute, "/c", { cookie, params: { billId: String(s.bill1.id) }, body: body([s.r.cbcPending.id]), headers: { "idempotency-key": `k${i % 3}` } })),
   );

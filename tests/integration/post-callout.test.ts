@@ -1,16 +1,16 @@
 // Endpoint 4: attempted and done callouts, draft replacement, activity log, validation, atomicity,
 // idempotency and concurrency — through the route handler, on PGlite or PostgreSQL.
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as auditRoute } from "../../app/operation/critical-callout/route";
 import { GET as logsRoute } from "../../app/report/bulk/critical-notification/logs/route";
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
-import { postCalloutTestHooks } from "../../db/queries/post-callout";
 import { putNotifySettings } from "../../db/queries/settings";
 import * as t from "../../db/schema";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 import { openTestDb, type TestDb } from "../support/db";
+import { failInsertsInto } from "../support/faults";
 import { buildScenario, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
@@ -20,9 +20,6 @@ beforeAll(async () => {
   tdb = await openTestDb({ max: 30 });
 });
 afterAll(() => tdb.dispose());
-afterEach(() => {
-  postCalloutTestHooks.afterFirstInsert = undefined;
-});
 
 async function world() {
   const s = await buildScenario(tdb.db);
@@ -230,16 +227,19 @@ describe("rejected requests write nothing", () => {
     expect((await post(cookies.support, s.bill1.id, done([s.r.cbcPending.id]))).status).toBe(201);
   });
 
-  it("leaves nothing behind when the request fails half-way (after the first insert)", async () => {
+  it("leaves nothing behind when the request fails half-way (after the callout rows and statuses)", async () => {
     const { s, cookies } = await world();
     const before = await snapshot(s);
-    postCalloutTestHooks.afterFirstInsert = () => {
-      throw new Error("simulated crash after the first insert");
-    };
-    const res = await post(cookies.support, s.bill1.id, done([s.r.cbcPending.id, s.r.cultureDone.id]));
-    expect(res.status).toBe(500);
-    expect(res.json.error.code).toBe("internal");
-    expect(res.text).not.toMatch(/simulated crash|at .*\.ts/);
+    // The activity log insert comes after the draft delete, the callout inserts and the status updates.
+    const removeFault = await failInsertsInto(tdb.db, "activity_logs", "simulated crash at the activity log");
+    try {
+      const res = await post(cookies.support, s.bill1.id, done([s.r.cbcPending.id, s.r.cultureDone.id]));
+      expect(res.status).toBe(500);
+      expect(res.json.error.code).toBe("internal");
+      expect(res.text).not.toMatch(/simulated crash|at .*\.ts/);
+    } finally {
+      await removeFault();
+    }
     expect(await snapshot(s)).toEqual(before);
     expect(await draftsOf(s.bill1.id)).toHaveLength(1); // the draft deleted first is back
   });
