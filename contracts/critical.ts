@@ -64,6 +64,8 @@ export const attemptedCalloutSchema = z.object({
 export const criticalRecordsResponseSchema = z.object({
   reports: z.array(z.object({ critical_parameters: z.array(criticalParameterSchema), lab_report: labReportSchema })),
   attempted_callout: attemptedCalloutSchema.nullable(),
+  /** The bill's callout version, also sent as the ETag; a write sends it back in If-Match. */
+  callout_version: z.number(),
 });
 export type CriticalRecordsResponse = z.infer<typeof criticalRecordsResponseSchema>;
 
@@ -162,6 +164,8 @@ export const postCalloutResponseSchema = z.object({
   }),
   /** Every report of the bill whose status this action changed, with its new status. */
   reports: z.array(z.object({ labReportId: z.number(), criticalValues: z.number() })),
+  /** The bill's callout version after this action (endpoint 1's ETag names it). */
+  version: z.number(),
 });
 export type PostCalloutResponse = z.infer<typeof postCalloutResponseSchema>;
 

@@ -1,38 +1,43 @@
-// The bill's callout version (DESIGN §8): raised in the same transaction by every write on the bill,
-// answered by endpoint 1 as a strong ETag, and checked against a writer's If-Match.
+// The bill's callout version (DESIGN §8): raised in the same transaction by every write on the bill
+// and checked against a writer's If-Match.
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { ApiError } from "@/domain/errors";
 import type { Queryable } from "../connect";
 import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, labReports } from "../schema";
 import { reportScope } from "../scope";
+import { announce, type BillEventKind } from "./bill-events";
+import { billETag } from "@/domain/callout/bill-version";
 
-/** `"<billId>-<version>"`, the ETag of endpoint 1. */
-export function billETag(billId: number, version: number): string {
-  return `"${billId}-${version}"`;
+export interface BillChange {
+  session: SessionContext;
+  billId: number;
+  /** The bill's version after this write: one above the version read under the bill's row lock. */
+  version: number;
+  kind: BillEventKind;
+  reportIds: number[];
+  at: Date;
 }
 
-/** The version an If-Match header names for this bill: null when absent or `*`; 412 for another bill. */
-export function parseIfMatch(header: string | null, billId: number): number | null {
-  if (header === null || header.trim() === "*") return null;
-  const tags = header.split(",").map((t) => t.trim());
-  const versions = tags.map((t) => /^"(\d{1,10})-(\d{1,10})"$/.exec(t));
-  if (versions.some((m) => m === null)) {
-    throw new ApiError("bad_request", 'If-Match must be the ETag endpoint 1 answered, e.g. "291-4"');
-  }
-  const mine = versions.filter((m) => Number(m![1]) === billId).map((m) => Number(m![2]));
-  // An ETag of another bill can never match this one: the writer is looking at something else.
-  return mine.length ? Math.max(...mine) : -1;
-}
-
-/** Raises the locked bill's version (the caller holds its row lock) and returns the new one. */
-export async function bumpBillVersion(tx: Queryable, billId: number): Promise<number> {
-  const [row] = await tx
-    .update(bills)
-    .set({ calloutVersion: sql`${bills.calloutVersion} + 1` })
-    .where(eq(bills.id, billId))
-    .returning({ version: bills.calloutVersion });
-  return row.version;
+/**
+ * The end of every write on a bill, in its transaction (the caller holds the bill's row lock): the
+ * new version, and the event that announces it on commit.
+ */
+export async function recordBillChange(tx: Queryable, change: BillChange): Promise<void> {
+  const { session, billId, version } = change;
+  await Promise.all([
+    tx.update(bills).set({ calloutVersion: version }).where(eq(bills.id, billId)),
+    announce(tx, {
+      type: "callout",
+      lab_id: session.labId,
+      bill_id: billId,
+      lab_report_ids: change.reportIds,
+      kind: change.kind,
+      by: session.displayName,
+      at: change.at.toISOString(),
+      version,
+    }),
+  ]);
 }
 
 /**

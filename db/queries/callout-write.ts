@@ -15,6 +15,7 @@ import { buildOutboxRows, type TransportLookup } from "@/domain/notify/outbox-me
 import type { Tx } from "../connect";
 import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, criticalCallouts, doctors, labReports, organizations, outboundMessages, patients } from "../schema";
 import { billScope, reportScope } from "../scope";
+import { assertBillVersion, recordBillChange } from "./bill-version";
 import { contactColumns } from "./contact-columns";
 import { type CriticalReport, loadBillCriticalReports } from "./critical-records";
 
@@ -24,6 +25,8 @@ export interface CalloutRequest {
   input: PostCalloutBody;
   settings: NotifySettings;
   transportFor: TransportLookup;
+  /** The bill version the writer saw (If-Match); null writes whatever the bill holds now. */
+  expectedVersion: number | null;
 }
 
 type LockedBill = Awaited<ReturnType<typeof lockBill>>;
@@ -45,6 +48,7 @@ const referral = alias(doctors, "referral");
 
 export async function writeCallout(tx: Tx, req: CalloutRequest): Promise<PostCalloutResponse> {
   const bill = await lockBill(tx, req.session, req.billId);
+  await assertBillVersion(tx, req.session, req.billId, bill.version, req.expectedVersion);
   assertCalloutRules(req);
   const selected = await lockSelectedReports(tx, req);
   const recipients = [...new Set(req.input.recipients)];
@@ -65,10 +69,13 @@ export async function writeCallout(tx: Tx, req: CalloutRequest): Promise<PostCal
   // pipelined on the transaction's connection (one round trip instead of three); a failure still
   // rolls back all.
   const newStatus = req.input.is_draft ? CriticalValues.CALLOUT_ATTEMPTED : CriticalValues.CALLOUT_DONE;
+  const version = bill.version + 1;
+  const change = { session: req.session, billId: req.billId, version, kind: req.input.is_draft ? "attempt" : "done", reportIds: c.selectedIds, at: c.now } as const;
   const [, reopened, activityLogId] = await Promise.all([
     tx.update(labReports).set({ criticalValues: newStatus }).where(inArray(labReports.id, c.selectedIds)),
     reopenOtherAttempts(tx, c),
-    insertActivityLog(tx, c),
+    insertActivityLog(tx, c, version),
+    recordBillChange(tx, change),
   ]);
   if (!req.input.is_draft) await queueMessages(tx, c, activityLogId);
   return {
@@ -80,6 +87,7 @@ export async function writeCallout(tx: Tx, req: CalloutRequest): Promise<PostCal
       activity_log_id: activityLogId,
       created_on: c.now.toISOString(),
     },
+    version,
     reports: [
       ...c.selectedIds.map((id) => ({ labReportId: id, criticalValues: newStatus })),
       ...reopened.map((id) => ({ labReportId: id, criticalValues: CriticalValues.CALLOUT_PENDING })),
@@ -96,6 +104,7 @@ async function lockBill(tx: Tx, session: SessionContext, billId: number) {
       orgId: bills.orgId,
       docId: bills.docId,
       patientId: bills.patientId,
+      version: bills.calloutVersion,
       org: contactColumns(organizations),
       referral: contactColumns(referral),
       patient: { name: patients.fullName, email: patients.email, phone: patients.phone },
@@ -217,7 +226,7 @@ async function reopenOtherAttempts(tx: Tx, c: CheckedCallout): Promise<number[]>
   return rows.map((r) => r.id);
 }
 
-async function insertActivityLog(tx: Tx, c: CheckedCallout): Promise<number> {
+async function insertActivityLog(tx: Tx, c: CheckedCallout, version: number): Promise<number> {
   const { session, billId, input } = c.req;
   const meta = input.critical_callout_meta;
   const activity: ActivityInput = {
@@ -245,7 +254,7 @@ async function insertActivityLog(tx: Tx, c: CheckedCallout): Promise<number> {
       labUserName: session.displayName,
       activityText: activityText(activity),
       activityDate: c.now,
-      dumpedJson: activityJson(activity),
+      dumpedJson: { ...activityJson(activity), version },
     })
     .returning({ id: activityLogs.id });
   return log.id;

@@ -111,16 +111,18 @@ export async function findBillDraft(db: Queryable, labId: number, billId: number
 }
 
 export async function getCriticalRecords(db: Queryable, session: SessionContext, billId: number): Promise<CriticalRecordsResponse> {
-  // Sent together: the reports and the draft answer nothing the session may not see (both carry the
-  // lab, the reports the scope), so they need not wait for the bill check, whose 404 still wins.
-  const [, reports, draft] = await Promise.all([
-    requireVisibleBill(db, session, billId),
-    loadBillCriticalReports(db, session, billId),
-    findBillDraft(db, session.labId, billId),
-  ]);
+  // One snapshot (repeatable read): the version answered is exactly the version of the reports and
+  // draft answered, so a write that names it (If-Match) is based on what the user saw. Sent together
+  // on the transaction's connection: the reports and the draft answer nothing the session may not
+  // see (both carry the lab, the reports the scope), and the bill check's 404 still wins.
+  const [bill, reports, draft] = await db.transaction(
+    (tx) => Promise.all([requireVisibleBill(tx, session, billId), loadBillCriticalReports(tx, session, billId), findBillDraft(tx, session.labId, billId)]),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
   return {
     reports: reports.map((r) => ({ critical_parameters: r.criticalParameters, lab_report: toLabReportDto(r.row) })),
     attempted_callout: draft ? scopedDraft(draft, reports) : null,
+    callout_version: bill.version,
   };
 }
 

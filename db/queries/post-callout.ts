@@ -27,6 +27,8 @@ export async function postCallout(
   input: PostCalloutBody,
   idempotencyKey: string | null,
   transportFor: TransportLookup,
+  /** If-Match: the bill version the writer saw; null (no header) writes on whatever the bill holds. */
+  expectedVersion: number | null = null,
 ): Promise<PostCalloutResult> {
   const settings = await getNotifySettings(db, session.labId);
   const hash = requestHash(billId, input);
@@ -36,7 +38,7 @@ export async function postCallout(
         const replay = await claimIdempotencyKey(tx, session.userId, idempotencyKey, hash);
         if (replay) return { ...replay, replayed: true };
       }
-      const answer = { status: 201, body: await writeCallout(tx, { session, billId, input, settings, transportFor }) };
+      const answer = { status: 201, body: await writeCallout(tx, { session, billId, input, settings, transportFor, expectedVersion }) };
       if (idempotencyKey) await storeIdempotentAnswer(tx, session.userId, idempotencyKey, answer);
       return { ...answer, replayed: false };
     }),

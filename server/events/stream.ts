@@ -40,8 +40,14 @@ export function openEventStream(opts: EventStreamOptions): Response {
   const enqueue = (job: () => Promise<void>) => {
     work = work.then(job).catch((err) => log.warn({ err: String(err), stream: streamId }, "event stream job failed"));
   };
+  // Presence is re-read on every change announced for the bill, but sent only when it differs from
+  // what this stream last sent (a stream's own arrival changes nothing it shows).
+  let lastPresence: string | undefined;
   const sendPresence = async () => {
-    if (billId !== undefined) write(frame("presence", await listPresence(db, session, billId)));
+    if (billId === undefined) return;
+    const text = frame("presence", await listPresence(db, session, billId));
+    if (text !== lastPresence) write(text);
+    lastPresence = text;
   };
   const sendCallout = async (event: BillEvent) => {
     if (billId !== undefined && event.bill_id !== billId) return;

@@ -17,13 +17,14 @@ const all = { recipients: ["Organization", "Referral", "Patient"] as const };
 
 describe("initialForm", () => {
   it("selects the open reports (pending or attempted) when the bill has no draft", () => {
-    const form = initialForm({ reports, attempted_callout: null });
+    const form = initialForm({ reports, attempted_callout: null, callout_version: 0 });
     expect(form).toEqual({ ...EMPTY_FORM, selected: [11, 12, 14] });
   });
 
   it("restores a draft: its callout_for (test ids), recipients, channels, contacts made and comment", () => {
     const form = initialForm({
       reports,
+      callout_version: 0,
       attempted_callout: {
         recipients: ["Referral", "Nobody"],
         critical_callout_comment: "No answer",
@@ -49,7 +50,7 @@ describe("initialForm", () => {
 });
 
 describe("withSelection", () => {
-  const records = { reports, attempted_callout: null };
+  const records = { reports, attempted_callout: null, callout_version: 0 };
   const draft = { ...EMPTY_FORM, selected: [11, 12], recipients: ["Referral" as const], comment: "No answer" };
 
   it("selects only the given reports (the one a Sign waits on) and keeps the rest of the form", () => {

@@ -1,8 +1,12 @@
 // POST /api/bills/{billId}/sign-all → sign every report of the bill in scope (exempt from always_notify).
 import { signAllReports } from "@/db/queries/sign-reports";
+import { parseIfMatch } from "@/domain/callout/bill-version";
 import { withSession } from "@/server/api/handler";
 import { billParamsSchema } from "@/contracts/ids";
 
-export const POST = withSession(({ db, session, params }) => signAllReports(db, session, params.billId), {
-  params: billParamsSchema,
-});
+export const POST = withSession(
+  ({ req, db, session, params }) => signAllReports(db, session, params.billId, parseIfMatch(req.headers.get("if-match"), params.billId)),
+  {
+    params: billParamsSchema,
+  },
+);

@@ -1,8 +1,14 @@
 // GET /report/{billId}/critical/records → the bill's critical reports in scope and its draft (endpoint 1).
 import { getCriticalRecords } from "@/db/queries/critical-records";
+import { billETag } from "@/domain/callout/bill-version";
 import { withSession } from "@/server/api/handler";
 import { billParamsSchema } from "@/contracts/ids";
 
-export const GET = withSession(({ db, session, params }) => getCriticalRecords(db, session, params.billId), {
-  params: billParamsSchema,
-});
+export const GET = withSession(
+  async ({ db, session, params }) => {
+    const records = await getCriticalRecords(db, session, params.billId);
+    // A version tag for If-Match, not a cache validator: the answer stays no-store.
+    return Response.json(records, { headers: { etag: billETag(params.billId, records.callout_version) } });
+  },
+  { params: billParamsSchema },
+);
