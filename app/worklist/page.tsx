@@ -8,6 +8,7 @@ import { DownloadIcon } from "@/components/worklist/icons";
 import { WorklistFilters } from "@/components/worklist/worklist-filters";
 import { WorklistPagination } from "@/components/worklist/worklist-pagination";
 import { WorklistTable } from "@/components/worklist/worklist-table";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { WorklistTabs } from "@/components/worklist/worklist-tabs";
 import { getDb } from "@/db";
 import { listVisibleDepartments } from "@/db/queries/departments";
@@ -42,6 +43,8 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
           <h1 className="text-2xl font-semibold">Critical results worklist</h1>
           <p className="mt-1 text-slate-600">Bills holding critical results in your scope. Open a bill to call its results out and record it.</p>
         </div>
+        <div className="flex items-center gap-4">
+        <LiveRefresh />
         <a
           href={exportHref(params)}
           download
@@ -50,6 +53,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
           <DownloadIcon />
           Export to Excel
         </a>
+        </div>
       </div>
 
       <div className="mt-6">

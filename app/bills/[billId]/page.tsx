@@ -5,6 +5,7 @@ import { AppHeader } from "@/components/app-header";
 import { BillPeople } from "@/components/bill/bill-people";
 import { BillReportsTable } from "@/components/bill/bill-reports-table";
 import { BillCalloutButton, BillSigningProvider } from "@/components/bill/bill-signing";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/db";
 import { getBillDetail } from "@/db/queries/bill-detail";
@@ -75,6 +76,9 @@ export default async function BillPage({ params }: { params: Promise<{ billId: s
               </p>
               <BillCalloutButton bill={bill} />
             </div>
+          </div>
+          <div className="mt-2 flex justify-end">
+            <LiveRefresh billId={bill.billId} />
           </div>
 
           <BillPeople bill={bill} />
