@@ -405,3 +405,27 @@ export const calloutPresence = pgTable(
   },
   (t) => [index("callout_presence_bill_idx").on(t.billId, t.seenAt)],
 );
+
+/**
+ * Escalations of open critical reports (DESIGN §9): level 1 once the escalation delay passed (or the
+ * attempts ran out), level 2 once the target was missed. Unique per report and level, so however many
+ * app instances run the worker, each report is escalated once per level.
+ */
+export const criticalEscalations = pgTable(
+  "critical_escalations",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").notNull().references(() => bills.id),
+    labReportId: integer("lab_report_id").notNull().references(() => labReports.id),
+    level: smallint("level").notNull(),
+    /** delay | attempts | target_missed */
+    reason: text("reason").notNull(),
+    /** Minutes the report had waited when it was escalated. */
+    minutesWaited: numeric("minutes_waited", { mode: "number" }),
+    activityLogId: integer("activity_log_id").references(() => activityLogs.id),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("critical_escalations_report_level").on(t.labReportId, t.level), index("critical_escalations_bill_idx").on(t.billId)],
+);
+export type CriticalEscalation = typeof criticalEscalations.$inferSelect;
