@@ -206,6 +206,11 @@ export const labReports = pgTable(
     sampleCollected: boolean("sample_collected").notNull().default(false),
     sampleCollectedAt: ts("sample_collected_at"),
     approvedAt: ts("approved_at"),
+    /**
+     * The highest escalation level reached (0 none, 1, 2), kept beside critical_escalations (the truth,
+     * unique per report and level) so that reports escalated at both levels leave the worker's index.
+     */
+    escalationLevel: smallint("escalation_level").notNull().default(0),
   },
   (t) => [
     index("lab_reports_bill_idx").on(t.billId),
@@ -220,6 +225,11 @@ export const labReports = pgTable(
     index("lab_reports_worklist_idx")
       .on(t.labId, t.criticalValues, t.billId, t.testId, t.approvedAt, t.sampleCollectedAt)
       .where(sql`${t.criticalValues} in (1, 2, 4) and ${t.dismissed} = false and ${t.sampleCollected} = true`),
+    // The escalation worker's reports: the open critical ones not yet escalated at both levels, by lab
+    // and clock start, so each tick reads only what may still be due (db/queries/escalation.ts).
+    index("lab_reports_escalation_due_idx")
+      .on(t.labId, sql`coalesce(${t.approvedAt}, ${t.sampleCollectedAt})`)
+      .where(sql`${t.criticalValues} in (1, 4) and ${t.dismissed} = false and ${t.sampleCollected} = true and ${t.escalationLevel} < 2`),
   ],
 );
 

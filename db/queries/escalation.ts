@@ -2,7 +2,7 @@
 // transaction — its escalation rows, one activity log row per level, the outbox emails, the bill's
 // new version and its event. Every app instance runs this; the unique (report, level) index and the
 // bill's row lock make them escalate each report once per level.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { NotifySettings } from "@/contracts/settings";
 import { systemActor } from "@/domain/auth/session-context";
 import type { CriticalParameter } from "@/domain/critical/evaluate";
@@ -16,8 +16,8 @@ import {
 } from "@/domain/critical/escalation";
 import { buildEscalationOutboxRows } from "@/domain/notify/escalation-message";
 import type { TransportLookup } from "@/domain/notify/outbox-messages";
-import { type Db, type Queryable, rawRows, type Tx } from "../connect";
-import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, criticalEscalations, outboundMessages, patients } from "../schema";
+import { type Db, rawRows, type Tx } from "../connect";
+import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, criticalEscalations, labReports, outboundMessages, patients } from "../schema";
 import { recordBillChange } from "./bill-version";
 import { loadCriticalParameters } from "./critical-evaluation";
 import { type CriticalReportRow, selectCriticalReports } from "./critical-records";
@@ -35,11 +35,24 @@ const MINUTE_MS = 60_000;
  * Bills holding an open critical report that may be due for a level it lacks, oldest first. A coarse
  * filter in SQL (the exact decision is dueEscalations, under the bill's lock): per lab, reports at 1
  * or 4 that are collected, not dismissed and never called out, whose clock started before the
- * lab's escalation delay or target, or whose attempts reached the lab's maximum. The open reports are
- * one short range of lab_reports_worklist_idx per lab.
+ * lab's escalation delay or target, or whose attempts reached the lab's maximum.
  */
-export async function billsDueForEscalation(db: Queryable, labs: LabPolicy[], now: Date, limit = 500): Promise<{ labId: number; billId: number }[]> {
+export async function billsDueForEscalation(db: Db, labs: LabPolicy[], now: Date, limit = 500): Promise<{ labId: number; billId: number }[]> {
   if (labs.length === 0) return [];
+  // The planner prices the attempts probe per report as a GIN bitmap scan, which lifts the estimate
+  // past jit_above_cost: at 1M reports JIT compiled for ~1 s a statement that runs in milliseconds.
+  const rows = await db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local jit = off`);
+      return rawRows<{ lab_id: number; bill_id: number }>(tx, dueBillsQuery(labs, now, limit));
+    },
+    { accessMode: "read only" },
+  );
+  return rows.map((r) => ({ labId: Number(r.lab_id), billId: Number(r.bill_id) }));
+}
+
+/** The statement of billsDueForEscalation (the bench EXPLAINs it). */
+export function dueBillsQuery(labs: LabPolicy[], now: Date, limit: number): SQL {
   const cfg = sql.join(
     labs.map(
       (l) =>
@@ -47,27 +60,29 @@ export async function billsDueForEscalation(db: Queryable, labs: LabPolicy[], no
     ),
     sql`, `,
   );
-  const escalated = (level: number) =>
-    sql`exists (select 1 from ${criticalEscalations} e where e.lab_report_id = lab_reports.id and e.level = ${level})`;
-  const rows = await rawRows<{ lab_id: number; bill_id: number }>(
-    db,
-    sql`with cfg(lab_id, level1_before, level2_before, max_attempts) as (values ${cfg})
-      select lab_reports.lab_id, lab_reports.bill_id, min(coalesce(lab_reports.approved_at, lab_reports.sample_collected_at)) as since
-      from cfg join lab_reports on lab_reports.lab_id = cfg.lab_id
-      where lab_reports.critical_values in (1, 4) and lab_reports.dismissed = false and lab_reports.sample_collected = true
-        and coalesce(lab_reports.approved_at, lab_reports.sample_collected_at) is not null
-        and not exists (select 1 from critical_callouts c where c.lab_report_id = lab_reports.id and c.is_draft = false)
-        and (
-          (coalesce(lab_reports.approved_at, lab_reports.sample_collected_at) <= cfg.level2_before and not ${escalated(2)})
-          or (not ${escalated(1)} and (
-            coalesce(lab_reports.approved_at, lab_reports.sample_collected_at) <= cfg.level1_before
-            or (select count(*) from ${activityLogs} where ${attemptLogCondition}) >= cfg.max_attempts))
-        )
-      group by lab_reports.lab_id, lab_reports.bill_id
-      order by since, lab_reports.bill_id
-      limit ${limit}`,
-  );
-  return rows.map((r) => ({ labId: Number(r.lab_id), billId: Number(r.bill_id) }));
+  const since = sql`coalesce(lab_reports.approved_at, lab_reports.sample_collected_at)`;
+  // Lateral per lab, so each lab's reports are one range of lab_reports_escalation_due_idx. The level
+  // reached is read from lab_reports.escalation_level, not probed in critical_escalations (which grows
+  // with the lab's history); the unique index there decides, under the bill's lock.
+  return sql`with cfg(lab_id, level1_before, level2_before, max_attempts) as (values ${cfg})
+      select r.lab_id, r.bill_id, min(r.since) as since
+      from cfg cross join lateral (
+        select lab_reports.lab_id, lab_reports.bill_id, ${since} as since
+        from lab_reports
+        where lab_reports.lab_id = cfg.lab_id and lab_reports.critical_values in (1, 4)
+          and lab_reports.dismissed = false and lab_reports.sample_collected = true and lab_reports.escalation_level < 2
+          and ${since} is not null
+          and not exists (select 1 from critical_callouts c where c.lab_report_id = lab_reports.id and c.is_draft = false)
+          and (
+            ${since} <= cfg.level2_before
+            or (lab_reports.escalation_level = 0 and (
+              ${since} <= cfg.level1_before
+              or (select count(*) from ${activityLogs} where ${attemptLogCondition}) >= cfg.max_attempts))
+          )
+      ) r
+      group by r.lab_id, r.bill_id
+      order by since, r.bill_id
+      limit ${limit}`;
 }
 
 interface DueReport {
@@ -113,9 +128,9 @@ export async function escalateBill(db: Db, lab: LabPolicy, billId: number, now: 
       const levels = dueEscalations(facts, lab.settings, now);
       return levels.length ? [{ row, attempts: facts.attempts, due: levels }] : [];
     });
-    if (due.length === 0) return 0;
-    const inserted = await insertEscalations(tx, lab.labId, billId, due, now);
-    if (inserted.length === 0) return 0; // another instance got there first
+    const inserted = due.length ? await insertEscalations(tx, lab.labId, billId, due, now) : [];
+    await syncEscalationLevels(tx, rows, inserted);
+    if (inserted.length === 0) return 0; // nothing due after all, or another instance got there first
     const ctx: BillEscalation = { tx, lab, billId, bill, version: bill.version + 1, now, transportFor };
     const params = await loadCriticalParameters(
       tx,
@@ -126,6 +141,21 @@ export async function escalateBill(db: Db, lab: LabPolicy, billId: number, now: 
     await recordBillChange(tx, { session: actor, billId, version: ctx.version, kind: "escalation", reportIds, at: now });
     return inserted.length;
   });
+}
+
+/**
+ * lab_reports.escalation_level follows the escalation rows (the worker's index leaves out reports at
+ * level 2); also mended here when another tool left it behind, so no bill is selected for ever.
+ */
+async function syncEscalationLevels(tx: Tx, rows: CriticalReportRow[], inserted: { labReportId: number; level: number }[]) {
+  const byLevel = new Map<number, number[]>();
+  for (const row of rows) {
+    const stored = clockFacts(row.report, row.clock!).escalations.map((e) => e.level);
+    const fresh = inserted.filter((e) => e.labReportId === row.report.id).map((e) => e.level);
+    const level = Math.max(0, ...stored, ...fresh);
+    if (level !== row.report.escalationLevel) byLevel.set(level, [...(byLevel.get(level) ?? []), row.report.id]);
+  }
+  for (const [level, ids] of byLevel) await tx.update(labReports).set({ escalationLevel: level }).where(inArray(labReports.id, ids));
 }
 
 /** Inserted escalations by level and reason, level 1 first. */
