@@ -4,7 +4,7 @@
 // the comment. Controlled: the state lives in CriticalCalloutModal.
 
 import { useId } from "react";
-import { COMMUNICATION_METHODS, type CommunicationMethod, RECIPIENTS } from "@/domain/callout/activity";
+import { COMMUNICATION_METHODS, type CommunicationMethod, METHOD_LABEL, RECIPIENTS } from "@/domain/callout/activity";
 import type { CalloutBillDto } from "@/contracts/bill";
 import { MAX_COMMENT_LENGTH } from "@/contracts/critical";
 import { type CalloutForm, toggle } from "./callout-form";
@@ -17,7 +17,6 @@ export const inputClass =
 const legendClass = "text-sm font-semibold text-ink";
 const checkboxClass = "h-4 w-4 shrink-0 accent-brand-700";
 
-export const METHOD_LABEL: Record<CommunicationMethod, string> = { email: "Email", fax: "Fax", sms: "SMS", whatsapp: "WhatsApp" };
 
 export function RecipientsField({ bill, form, update }: { bill: CalloutBillDto; form: CalloutForm; update: Update }) {
   const id = useId();

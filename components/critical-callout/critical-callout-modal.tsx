@@ -1,17 +1,19 @@
 "use client";
 // The dialog's left panel: the bill's critical reports (endpoint 1) and the callout form, with the
-// two actions of endpoint 4. Endpoint 2 is fetched beside it by CriticalCalloutLogs; both queries
+// two actions of endpoint 4. DESIGN §6 names this panel `CriticalCalloutModal`, so the name stays;
+// the dialog around it is `CriticalCalloutDialog` (critical-callout-dialog.tsx). Endpoint 2 is fetched beside it by CriticalCalloutLogs; both queries
 // start in the dialog's first render, so they run in parallel.
 
 import { type UseQueryResult, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { RECIPIENTS } from "@/domain/callout/activity";
+import { METHOD_LABEL, RECIPIENTS } from "@/domain/callout/activity";
 import type { CalloutBillDto } from "@/contracts/bill";
 import type { CriticalRecordsResponse } from "@/contracts/critical";
 import type { NotifySettingsResponse } from "@/contracts/settings";
 import { isOpenStatus } from "@/domain/critical/status";
+import { plural } from "@/domain/format";
 import { criticalCalloutKeys, criticalRecordsQueryOptions, notifySettingsQueryOptions, useSaveCallout } from "./api";
-import { AlreadyNotifiedField, ChannelsField, CommentField, METHOD_LABEL, NotifyOthersField, RecipientsField } from "./callout-fields";
+import { AlreadyNotifiedField, ChannelsField, CommentField, NotifyOthersField, RecipientsField } from "./callout-fields";
 import { blockers, type CalloutForm, initialForm, toRequestBody, toggle, withSelection } from "./callout-form";
 import { contactFor } from "./contact";
 import { errorMessage, QueryError, Skeleton } from "./feedback";
@@ -38,7 +40,6 @@ export function CriticalCalloutModal({
   return <CalloutFormView bill={bill} records={records.data} settings={settings} preselect={preselect} onCalloutDone={onCalloutDone} />;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What the actions will record, in one line, so it can be checked before clicking. */
 function summary(form: CalloutForm, emailOff: boolean): string {

@@ -3,7 +3,7 @@
 // call (who, how many reports open, how long) comes first; on a narrow screen the rest scrolls.
 import Link from "next/link";
 import type { WorklistRow as Row } from "@/contracts/worklist";
-import { formatUtc } from "@/domain/format";
+import { utcTime } from "@/domain/format";
 import { type WorklistParams, worklistHref } from "@/client/worklist-url";
 import { CalloutCounts } from "./callout-counts";
 import { OpenAge } from "./open-age";
@@ -90,7 +90,7 @@ export function WorklistTable({ rows, params, sort, now, caption }: { rows: Row[
                     <OpenAge since={r.oldestOpenApprovedAt} now={now} />
                   </td>
                 )}
-                <td className="px-3 py-2.5 whitespace-nowrap tabular-nums text-slate-700">{formatUtc(r.billCreatedAt).replace(" UTC", "")}</td>
+                <td className="px-3 py-2.5 whitespace-nowrap tabular-nums text-slate-700">{utcTime(r.billCreatedAt)}</td>
                 <td className="min-w-40 px-3 py-2.5 text-slate-700">{r.referralName ?? dash}</td>
                 <td className="min-w-48 px-3 py-2.5 text-slate-700">{r.orgName ?? dash}</td>
               </WorklistRow>

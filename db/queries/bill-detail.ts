@@ -4,7 +4,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { SessionContext } from "@/domain/auth/session-context";
-import type { BillDetailDto, ContactDto } from "@/contracts/bill";
+import type { BillDetailDto } from "@/contracts/bill";
+import { toContact } from "@/domain/callout/contacts";
 import type { CriticalValue } from "@/domain/critical/status";
 import type { Queryable } from "../connect";
 import { reportScope } from "../scope";
@@ -13,10 +14,6 @@ import { requireVisibleBill } from "./visible-bill";
 import { contactColumns } from "./contact-columns";
 
 const referral = alias(doctors, "referral");
-
-function contact(c: { name: string | null; email: string | null; phone: string | null; fax: string | null } | null): ContactDto | null {
-  return c?.name == null ? null : { name: c.name, email: c.email, phone: c.phone, fax: c.fax };
-}
 
 export async function getBillDetail(db: Queryable, session: SessionContext, billId: number): Promise<BillDetailDto> {
   const bill = await requireVisibleBill(db, session, billId);
@@ -64,8 +61,8 @@ export async function getBillDetail(db: Queryable, session: SessionContext, bill
     accessionNo: bill.accessionNo,
     createdAt: head.createdAt.toISOString(),
     patient: { ...head.patient, sex },
-    referral: contact(head.referral),
-    organization: contact(head.organization),
+    referral: toContact(head.referral),
+    organization: toContact(head.organization),
     reports: reports.map((r) => ({ ...r, criticalValues: r.criticalValues as CriticalValue })),
   };
 }

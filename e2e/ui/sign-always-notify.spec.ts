@@ -1,4 +1,4 @@
-// Signing on the bill page, with the lab's always_notify off and on (DESIGN §6, issue 5).
+// Signing on the bill page, with the lab's always_notify off and on (DESIGN §6).
 // Seed facts (db/seed.ts), bills no other spec uses:
 // - lab 1 (always_notify = 0, user `support`): bill 214 has aPTT pending (critical_values 1), unsigned;
 // - lab 2 (always_notify = 1, mandatory comments, user `support2`): bill 390 has Phosphorus and

@@ -1,4 +1,4 @@
-// SIGKILL in the middle of 100 concurrent done callouts (issue 6). After each kill, every callout is
+// SIGKILL in the middle of 100 concurrent done callouts. After each kill, every callout is
 // either entirely present (its records, statuses and log entry) or entirely absent; every callout the
 // server acknowledged is present; and a restarted server serves again. Needs a production build.
 //   npx tsx scripts/faults/kill-during-callouts.ts [rounds]

@@ -1,4 +1,4 @@
-// Soak test (issue 6): mixed reads and writes from 32 concurrent clients against `next start` on a
+// Soak test: mixed reads and writes from 32 concurrent clients against `next start` on a
 // fresh PostgreSQL database, loopback only, for a bounded time. Checks: no 5xx, every acknowledged
 // write is in the audit log afterwards, and the server's memory levels off.
 //   npx tsx scripts/faults/soak.ts [seconds=120] [clients=32]     (needs a production build)

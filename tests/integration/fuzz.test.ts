@@ -1,4 +1,4 @@
-// Property-based fuzzing (issue 6): random and hostile path params, query strings and bodies on every
+// Property-based fuzzing: random and hostile path params, query strings and bodies on every
 // endpoint. Never a 5xx, never a stack trace, always the error envelope on errors, and a rejected
 // request writes nothing.
 import fc from "fast-check";
