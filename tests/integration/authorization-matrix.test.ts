@@ -5,6 +5,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as eventsRoute } from "../../app/api/events/route";
 import { POST as signAllRoute } from "../../app/api/bills/[billId]/sign-all/route";
 import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
 import { GET as exportRoute } from "../../app/api/worklist/export/route";
@@ -24,6 +25,7 @@ import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openSse, type SseFrame } from "../support/sse";
 
 const LIVE = ["tech0", "tech1", "drdept", "drref", "support", "supportB"] as const;
 const DEAD = ["none", "expired", "loggedOut"] as const;
@@ -105,6 +107,7 @@ const ENDPOINTS = {
   signAll: (cookie: string | undefined, o: Obj) => call(signAllRoute, "/sa", { method: "POST", cookie, params: { billId: String(target(o).billId) } }),
   worklist: (cookie: string | undefined, _o: Obj) => call(worklistRoute, "/api/worklist?tab=pending", { cookie }),
   export: (cookie: string | undefined, _o: Obj) => call(exportRoute, "/api/worklist/export?tab=pending", { cookie }),
+  events: (cookie: string | undefined, o: Obj) => call(eventsRoute, `/api/events?bill_id=${target(o).billId}`, { cookie, stream: true }),
 };
 
 type Access = "public" | "session";
@@ -118,6 +121,7 @@ const ROUTES: Record<string, { access: Access; call: (cookie: string | undefined
   "POST /api/bills/[billId]/sign-all": { access: "session", call: (c) => ENDPOINTS.signAll(c, "hemaReport") },
   "GET /api/worklist": { access: "session", call: (c) => ENDPOINTS.worklist(c, "hemaReport") },
   "GET /api/worklist/export": { access: "session", call: (c) => ENDPOINTS.export(c, "hemaReport") },
+  "GET /api/events": { access: "session", call: (c) => ENDPOINTS.events(c, "hemaReport") },
   "GET /settings/critical-notification": { access: "session", call: (cookie) => call(getSettingsRoute, "/s", { cookie }) },
   "PUT /settings/critical-notification": {
     access: "session",
@@ -228,6 +232,15 @@ describe.each(LIVE)("%s", (who) => {
       expect(shape(signAll)).toEqual(shape(await ENDPOINTS.signAll(cookie, "nonexistent")));
     }
 
+    // Event stream of the object's bill: open when the bill is visible, else the nonexistent answer.
+    const events = await ENDPOINTS.events(cookie, o);
+    if (billVisible) {
+      expect(events.status).toBe(200);
+      expect(events.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    } else {
+      expect(shape(events)).toEqual(shape(await ENDPOINTS.events(cookie, "nonexistent")));
+    }
+
     // Export: every session may export its own worklist.
     const xlsx = await ENDPOINTS.export(cookie, o);
     expect(xlsx.status).toBe(200);
@@ -239,7 +252,7 @@ describe.each(LIVE)("%s", (who) => {
     const billsSeen = new Set(OBJECTS.filter((x) => SEES[who].includes(x)).map((x) => target(x).billId));
     const listed = wl.json.rows.map((r: { billId: number }) => r.billId).filter((id: number) => [s.bill1.id, s.bill2.id, s.billB.id].includes(id));
     expect(new Set(listed)).toEqual(billsSeen);
-    cells += 8;
+    cells += 9;
   });
 
   it("configuration: everyone reads their own lab's; only support may change it", async () => {
@@ -252,5 +265,39 @@ describe.each(LIVE)("%s", (who) => {
     const me = await call(meRoute, "/me", { cookie });
     expect(me.json.user.labId).toBe(who === "supportB" ? s.labB.id : s.labA.id);
     cells += 3;
+  });
+});
+
+describe("the event stream", () => {
+  it("brings each session the writes on exactly the reports it sees", async () => {
+    const streams = await Promise.all(LIVE.map((who) => openSse(eventsRoute, "/api/events", cookies[who]!)));
+    try {
+      const writes: [Obj, (typeof LIVE)[number]][] = [
+        ["hemaReport", "support"],
+        ["chemReport", "support"],
+        ["microReport", "support"],
+        ["otherDoctorReport", "support"],
+        ["otherLabReport", "supportB"],
+      ];
+      for (const [o, writer] of writes) {
+        const res = await call(calloutRoute, "/c", {
+          cookie: cookies[writer],
+          params: { billId: String(target(o).billId) },
+          body: { lab_report_ids: [target(o).reportId], is_draft: true, recipients: [], critical_callout_comment: "events", critical_callout_meta: { communication_methods: [] } },
+        });
+        expect(res.status).toBe(201);
+      }
+      for (const [i, who] of LIVE.entries()) {
+        const expected = SEES[who].filter((o) => o !== "nonexistent").map((o) => target(o).reportId).sort((a, b) => a - b);
+        const heard: number[] = [];
+        // Every expected event arrives within 2 s; then a quiet half second shows nothing else follows.
+        while (heard.length < expected.length) heard.push(...((await streams[i].nextOf("callout", 2000)) as SseFrame & { data: { lab_report_ids: number[] } }).data.lab_report_ids);
+        await expect(streams[i].nextOf("callout", 500)).rejects.toThrow(/no event/);
+        expect(heard.sort((a, b) => a - b), who).toEqual(expected);
+        cells++;
+      }
+    } finally {
+      for (const stream of streams) stream.close();
+    }
   });
 });
