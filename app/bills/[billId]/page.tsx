@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { BillPeople } from "@/components/bill/bill-people";
 import { BillReportsTable } from "@/components/bill/bill-reports-table";
+import { calloutCounts } from "@/components/bill/callout-state";
 import { BillCalloutButton, BillSigningProvider } from "@/components/bill/bill-signing";
 import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/db";
@@ -12,7 +13,6 @@ import { getNotifySettings } from "@/db/queries/settings";
 import { currentSession } from "@/lib/auth/current-user";
 import type { SessionContext } from "@/lib/auth/session-context";
 import { idStringSchema } from "@/lib/contracts/ids";
-import { CriticalStatus, isOpenStatus } from "@/lib/critical/status";
 import { ApiError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Bill" };
@@ -37,8 +37,7 @@ export default async function BillPage({ params }: { params: Promise<{ billId: s
   if (!session) redirect("/login");
   const { bill, alwaysNotify } = await loadBill(session, (await params).billId);
 
-  const open = bill.reports.filter((r) => isOpenStatus(r.criticalValues)).length;
-  const done = bill.reports.filter((r) => r.criticalValues === CriticalStatus.CALLOUT_DONE).length;
+  const { open, done } = calloutCounts(bill.reports);
 
   return (
     <>
