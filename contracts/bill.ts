@@ -18,6 +18,11 @@ export interface BillReportDto {
   dismissed: boolean;
   /** lab_reports.is_signed: the report has been signed (POST /api/reports/{id}/sign or "Sign all"). */
   isSigned: boolean;
+  /**
+   * Endpoint 1 lists it (so the callout dialog can act on it): in scope, not dismissed, collected,
+   * status 1/2/4, and at least one parameter critical now.
+   */
+  inCallout: boolean;
 }
 
 export interface BillDetailDto {

@@ -55,6 +55,7 @@ export function useSaveCallout(billId: number) {
   const queryClient = useQueryClient();
   const router = useRouter();
   return useMutation({
+    mutationKey: criticalCalloutKeys.save(billId),
     mutationFn: (body: PostCalloutInput) =>
       apiFetch(`/report/${billId}/critical/callout`, postCalloutResponseSchema, {
         method: "POST",

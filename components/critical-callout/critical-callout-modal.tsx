@@ -1,11 +1,11 @@
 "use client";
 // The dialog's left panel: the bill's critical reports (endpoint 1) and the callout form, with the
 // two actions of endpoint 4. DESIGN §6 names this panel `CriticalCalloutModal`, so the name stays;
-// the dialog around it is `CriticalCalloutDialog` (critical-callout-dialog.tsx). Endpoint 2 is fetched beside it by CriticalCalloutLogs; both queries
-// start in the dialog's first render, so they run in parallel.
+// the dialog around it is `CriticalCalloutDialog` (critical-callout-dialog.tsx). Endpoint 2 is fetched
+// beside it by CriticalCalloutLogs; both requests leave as the dialog mounts, so they run in parallel.
 
-import { type UseQueryResult, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { type UseQueryResult, useIsMutating, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useLayoutEffect, useState } from "react";
 import { METHOD_LABEL, RECIPIENTS } from "@/domain/callout/activity";
 import type { CalloutBillDto } from "@/contracts/bill";
 import type { CriticalRecordsResponse } from "@/contracts/critical";
@@ -20,6 +20,34 @@ import { errorMessage, QueryError, Skeleton } from "./feedback";
 import { InfoIcon } from "./icons";
 import { ReportAccordion } from "./report-accordion";
 
+/**
+ * Endpoint 1 as it stands since this opening of the dialog, else undefined. On open (once a save
+ * still in flight from before the last close has settled), any request sent earlier (a save's
+ * refetch, a hover's) is cancelled and a new one sent; only an answer that arrived after that counts.
+ * So the form is never seeded from what the cache held from an earlier opening.
+ */
+function useRecordsSinceOpening(billId: number) {
+  const queryClient = useQueryClient();
+  const records = useQuery(criticalRecordsQueryOptions(billId));
+  const savesInFlight = useIsMutating({ mutationKey: criticalCalloutKeys.save(billId) });
+  const [openedAt, setOpenedAt] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    // Once per opening: a save made inside this opening resets the form itself (CalloutFormView).
+    if (openedAt !== null || savesInFlight > 0) return;
+    setOpenedAt(Date.now());
+    const { queryKey } = criticalRecordsQueryOptions(billId);
+    // Cancelling reverts the entry, so it keeps its old dataUpdatedAt until the new answer lands.
+    void queryClient.cancelQueries({ queryKey, exact: true }).then(() => queryClient.refetchQueries({ queryKey, exact: true }));
+  }, [queryClient, billId, openedAt, savesInFlight]);
+  const since = (at: number) => openedAt !== null && at >= openedAt;
+  return {
+    fresh: records.data !== undefined && since(records.dataUpdatedAt) ? records.data : undefined,
+    // An error of this opening's request (not one left from an earlier opening), once it gave up.
+    error: since(records.errorUpdatedAt) && !records.isFetching ? records.error : null,
+    retry: () => records.refetch(),
+  };
+}
+
 export function CriticalCalloutModal({
   bill,
   preselect,
@@ -31,13 +59,13 @@ export function CriticalCalloutModal({
   /** After "Mark as done" was saved and the data refetched, with the reports it covered. */
   onCalloutDone?: (labReportIds: readonly number[]) => void;
 }) {
-  const records = useQuery(criticalRecordsQueryOptions(bill.billId));
+  const { fresh, error, retry } = useRecordsSinceOpening(bill.billId);
   const settings = useQuery(notifySettingsQueryOptions());
-  if (!records.data) {
-    if (records.isError) return <QueryError error={records.error} what="the critical results" onRetry={() => records.refetch()} />;
+  if (!fresh) {
+    if (error) return <QueryError error={error} what="the critical results" onRetry={retry} />;
     return <Skeleton label="Loading critical results…" rows={4} />;
   }
-  return <CalloutFormView bill={bill} records={records.data} settings={settings} preselect={preselect} onCalloutDone={onCalloutDone} />;
+  return <CalloutFormView bill={bill} records={fresh} settings={settings} preselect={preselect} onCalloutDone={onCalloutDone} />;
 }
 
 
