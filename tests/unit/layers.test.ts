@@ -17,8 +17,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   client: ["domain", "contracts", "client"],
   components: ["domain", "contracts", "client", "components"],
   app: ["domain", "contracts", "db", "server", "client", "components", "app"],
-  // Next's root hooks: instrumentation.ts starts the server's workers, proxy.ts sets headers.
-  root: ["db", "server"],
+  // Next's root hooks: instrumentation.ts (with its Node.js half) starts the server, proxy.ts sets headers.
+  root: ["db", "server", "root"],
 };
 
 /** Packages a layer may use; a layer not listed may use any. Pure layers stay free of runtimes. */
