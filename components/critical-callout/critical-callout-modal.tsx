@@ -11,6 +11,7 @@ import type { CalloutBillDto } from "@/contracts/bill";
 import type { CriticalRecordsResponse } from "@/contracts/critical";
 import type { NotifySettingsResponse } from "@/contracts/settings";
 import { isOpenStatus } from "@/domain/critical/status";
+import { ApiError } from "@/domain/errors";
 import { plural } from "@/domain/format";
 import { criticalCalloutKeys, criticalRecordsQueryOptions, notifySettingsQueryOptions, useSaveCallout } from "./api";
 import { AlreadyNotifiedField, ChannelsField, CommentField, NotifyOthersField, RecipientsField } from "./callout-fields";
@@ -18,6 +19,7 @@ import { blockers, type CalloutForm, initialForm, toRequestBody, toggle, withSel
 import { contactFor } from "./contact";
 import { errorMessage, QueryError, Skeleton } from "./feedback";
 import { InfoIcon } from "./icons";
+import { ChangedNotice, PresenceNotice, useCalloutLive } from "./live-notices";
 import { ReportAccordion } from "./report-accordion";
 
 /**
@@ -95,6 +97,9 @@ function CalloutFormView({
   const [form, setForm] = useState<CalloutForm>(() => withSelection(initialForm(records), records, preselect));
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const [announcement, setAnnouncement] = useState("");
+  // The bill version the form was filled from, sent as If-Match: a save never overwrites unseen work.
+  const [baseVersion, setBaseVersion] = useState(records.callout_version);
+  const live = useCalloutLive(bill.billId);
 
   const config = settings.data?.settings;
   const available = { recipients: RECIPIENTS.filter((r) => contactFor(bill, r)) };
@@ -110,12 +115,24 @@ function CalloutFormView({
   function submit(isDraft: boolean) {
     if (isDraft ? !canAttempt : !canDone) return;
     setAnnouncement("");
-    save.mutate(toRequestBody(form, isDraft, config), {
+    save.mutate({ body: toRequestBody(form, isDraft, config), version: baseVersion }, {
+      onError: (err) => {
+        // Someone changed the bill since the form was filled: the message says who; the form keeps
+        // what was typed, and the next save is based on the version the user has now been shown.
+        if (err instanceof ApiError && err.code === "bill_changed") {
+          const current = (err.details as { version?: unknown } | undefined)?.version;
+          if (typeof current === "number") setBaseVersion(current);
+        }
+      },
       onSuccess: (res) => {
+        setBaseVersion(res.version);
         // The hook awaited the refetch, so the cache holds the bill as it now stands: start the
         // form over from it (a saved attempt is the draft again; a done callout leaves a clean form).
         const fresh = queryClient.getQueryData<CriticalRecordsResponse>(criticalCalloutKeys.records(bill.billId));
-        if (fresh) setForm(initialForm(fresh));
+        if (fresh) {
+          setForm(initialForm(fresh));
+          setBaseVersion(fresh.callout_version);
+        }
         const n = plural(res.callout.lab_report_ids.length, "report");
         setAnnouncement(
           isDraft
@@ -146,6 +163,8 @@ function CalloutFormView({
             </p>
           </aside>
         )}
+        <PresenceNotice people={live.people} />
+        {live.latest && live.latest.version > baseVersion && !saving && <ChangedNotice change={live.latest} />}
         {settings.isError && <QueryError error={settings.error} what="the lab's notify configuration" onRetry={() => settings.refetch()} />}
 
         {reports.length === 0 ? (
@@ -203,7 +222,10 @@ function CalloutFormView({
           {save.isError && (
             <div role="alert" className="mb-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
               <span className="font-medium">Not saved: </span>
-              {errorMessage(save.error)} Your entries are kept; correct them and try again.
+              {errorMessage(save.error)}{" "}
+              {save.error instanceof ApiError && save.error.code === "bill_changed"
+                ? "Your entries are kept; the statuses and history now show the change. Save again once you have reviewed it."
+                : "Your entries are kept; correct them and try again."}
             </div>
           )}
           <p role="status" aria-live="polite" className="text-sm font-medium text-brand-800 [&:not(:empty)]:mb-2">
@@ -230,7 +252,7 @@ function CalloutFormView({
                 onClick={() => submit(true)}
                 className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-slate-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
               >
-                {saving && save.variables?.is_draft ? "Saving attempt…" : "Save attempt"}
+                {saving && save.variables?.body.is_draft ? "Saving attempt…" : "Save attempt"}
               </button>
               <button
                 type="button"
@@ -239,7 +261,7 @@ function CalloutFormView({
                 onClick={() => submit(false)}
                 className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
               >
-                {saving && save.variables && !save.variables.is_draft ? "Marking as done…" : "Mark as done"}
+                {saving && save.variables && !save.variables.body.is_draft ? "Marking as done…" : "Mark as done"}
               </button>
             </div>
           </div>
