@@ -159,7 +159,8 @@ test.describe("endpoint 1: field names are the seed's (DESIGN §5.1)", () => {
     const res = await send(request, { method: "GET", path: records(291), session: "support" }, cookies);
     expect(res.status()).toBe(200);
     const body = await res.json();
-    expect(sorted(Object.keys(body))).toEqual(["attempted_callout", "reports"]);
+    expect(sorted(Object.keys(body))).toEqual(["attempted_callout", "callout_version", "reports"]);
+    expect(res.headers().etag).toBe(`"291-${body.callout_version}"`);
     expect(body.reports).toHaveLength(10);
     const departments = new Set<string>();
     for (const r of body.reports) {
