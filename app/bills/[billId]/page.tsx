@@ -6,7 +6,7 @@ import { BillPeople } from "@/components/bill/bill-people";
 import { BillReportsTable } from "@/components/bill/bill-reports-table";
 import { calloutCounts } from "@/components/bill/callout-state";
 import { BillCalloutButton, BillSigningProvider } from "@/components/bill/bill-signing";
-import { LiveRefresh } from "@/components/live/live-refresh";
+import { LiveRefresh } from "@/components/live/live-refresh-lazy";
 import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/db";
 import { getBillDetail } from "@/db/queries/bill-detail";
