@@ -29,8 +29,10 @@ export function sessionDepartmentScope() {
       select ${labUserDepartments.departmentId} from ${labUserDepartments} where ${labUserDepartments.userId} = ${users.id})
     else coalesce(${sessions.departmentIds}, '{}'::int[])
   end`;
+  // unnest() in FROM evaluates the department list once, not once per row of tests.
   const testIds = sql<number[] | null>`case when (${departmentIds}) is null then null else array(
-    select ${tests.id} from ${tests} where ${tests.labId} = ${sessions.labId} and ${tests.departmentId} = any(${departmentIds}) order by 1) end`;
+    select ${tests.id} from unnest(${departmentIds}) as scope_department(id)
+    join ${tests} on ${tests.departmentId} = scope_department.id and ${tests.labId} = ${sessions.labId} order by 1) end`;
   return { scopeDepartmentIds: departmentIds, scopeTestIds: testIds };
 }
 

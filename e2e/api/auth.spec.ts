@@ -1,6 +1,7 @@
 // Sessions over HTTP (DESIGN §3): login, me, logout, the Origin rule for writes, and 401 in the error
 // envelope from every endpoint without a valid session.
 import { expect, test } from "@playwright/test";
+import { DEFAULT_NOTIFY_SETTINGS } from "@/contracts/settings";
 import {
   type ApiCase,
   BASE_URL,
@@ -198,14 +199,7 @@ const calloutBody = {
   critical_callout_comment: "no session",
   critical_callout_meta: { communication_methods: ["email"] },
 };
-const settingsBody = {
-  additional_instruction: "",
-  mandatory_comments: 0,
-  always_notify: 0,
-  show_patient_name: 0,
-  share_comment: 0,
-  is_email: 1,
-};
+const settingsBody = DEFAULT_NOTIFY_SETTINGS;
 const endpoints: Omit<ApiCase, "name" | "status" | "code">[] = [
   { method: "GET", path: "/auth/me" },
   { method: "POST", path: "/auth/logout" },
