@@ -84,7 +84,9 @@ async function listenResiliently(
   onListen?: () => void,
 ): Promise<() => Promise<void>> {
   let stopped = false;
-  const sql = postgres(url, {
+  // `onnotify` is postgres.js's hook for notifications on a connection (its own listen is built on
+  // it); its type definitions leave it out, so the options are typed through a variable.
+  const options = {
     max: 1,
     idle_timeout: 0,
     max_lifetime: null,
@@ -97,7 +99,8 @@ async function listenResiliently(
     onclose: () => {
       if (!stopped) void relisten();
     },
-  });
+  };
+  const sql = postgres(url, options);
   const listenOnce = async () => {
     await sql`listen ${sql(channel)}`;
     onListen?.();
