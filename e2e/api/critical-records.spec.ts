@@ -255,11 +255,16 @@ test.describe("endpoint 1: field names are the seed's (DESIGN §5.1)", () => {
     expect(res.status()).toBe(200);
     const body = (await res.json()) as RecordsBody;
     expect(body.reports.map((r) => r.lab_report.labReportId)).toEqual([959]);
-    // The draft is the bill's, whole: the same one support sees, though its tests are out of tech2's scope.
+    // The draft is the bill's: tech2 sees it (recipients, channels, comment as support does), but its
+    // callout_for leaves out the attempted tests, which are outside tech2's departments.
     const asSupport = (await (await send(request, { method: "GET", path: records(271), session: "support" }, cookies)).json()) as RecordsBody;
-    expect(body.attempted_callout).not.toBeNull();
-    expect(body.attempted_callout!.critical_callout_comment).toBe(SEEDED_DRAFT.critical_callout_comment);
-    expect(body.attempted_callout).toEqual(asSupport.attempted_callout);
+    const draft = body.attempted_callout;
+    expect(draft, "the bill's draft").not.toBeNull();
+    expect(draft!.critical_callout_comment).toBe(SEEDED_DRAFT.critical_callout_comment);
+    expect(draft!.recipients).toEqual(asSupport.attempted_callout!.recipients);
+    expect(draft!.critical_callout_meta.communication_methods).toEqual(asSupport.attempted_callout!.critical_callout_meta.communication_methods);
+    expect(asSupport.attempted_callout!.critical_callout_meta.callout_for).toHaveLength(2);
+    expect(draft!.critical_callout_meta.callout_for).toEqual([]);
   });
 
   test("a bill without draft answers attempted_callout: null", async ({ request }) => {
