@@ -236,7 +236,7 @@ describe("fuzzing", () => {
       fc.asyncProperty(fc.oneof(hostileString, hostileNumber.map(String)), async (billId) => {
         await rejectedWritesNothing(() => call(signAllRoute, "/a", { method: "POST", cookie, params: { billId } }));
       }),
-      runs(600),
+      runs(300),
     );
   });
 
