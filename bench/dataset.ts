@@ -26,8 +26,11 @@ import postgres from "postgres";
 import { hashPassword } from "../domain/auth/password";
 import { connect, type Db, migrate } from "../db/connect";
 import { loadCriticalParameters } from "../db/queries/critical-evaluation";
-import { DEMO_PASSWORD, SEED_BASE_DATE, seed } from "../db/seed";
+import { DEMO_PASSWORD, seed } from "../db/seed";
 import * as t from "../db/schema";
+
+/** The demo seed's "now" and the bulk data's, fixed so that every build writes the same dataset. */
+const BENCH_NOW = new Date("2026-11-20T08:00:00Z");
 
 export const GENERATOR_VERSION = 7;
 export const BENCH_PASSWORD = DEMO_PASSWORD;
@@ -226,7 +229,7 @@ async function build(url: string, scale: number, log: Log): Promise<BenchMeta> {
   try {
     step("migrate and seed the demo labs 1–2");
     await migrate(handle);
-    await seed(handle.db, { quiet: true });
+    await seed(handle.db, { quiet: true, now: BENCH_NOW });
 
     await sql.unsafe(`set synchronous_commit = off; set maintenance_work_mem = '512MB'; set work_mem = '64MB';
       set max_parallel_workers_per_gather = 0; set session_replication_role = replica; select setseed(0.42)`);
@@ -474,7 +477,7 @@ async function buildBillsAndReports(sql: postgres.Sql, p: ReturnType<typeof plan
   const [{ bill_base, rep_base }] = await sql`select (select coalesce(max(id), 0) from bills) as bill_base,
     (select coalesce(max(id), 0) from lab_reports) as rep_base`;
   const [{ lab1 }] = await sql`select min(lab_id) as lab1 from lab_gen`;
-  const base = SEED_BASE_DATE.toISOString();
+  const base = BENCH_NOW.toISOString();
   await sql.unsafe(
     `create temp table bill_gen as
      select g, $1::int + g as id, kind, lab_id,

@@ -1,13 +1,10 @@
 // The bill page's data (server component → client props). Plain types, no zod: it never crosses
 // the network as JSON that the client must distrust, only as React props rendered by the server.
+import type { ContactDetails } from "@/domain/callout/activity";
 import type { CriticalValue } from "@/domain/critical/status";
 
-export interface ContactDto {
-  name: string;
-  email: string | null;
-  phone: string | null;
-  fax: string | null;
-}
+/** A person on the bill and how to reach them. */
+export type ContactDto = ContactDetails;
 
 export interface BillReportDto {
   labReportId: number;
@@ -21,6 +18,11 @@ export interface BillReportDto {
   dismissed: boolean;
   /** lab_reports.is_signed: the report has been signed (POST /api/reports/{id}/sign or "Sign all"). */
   isSigned: boolean;
+  /**
+   * Endpoint 1 lists it (so the callout dialog can act on it): in scope, not dismissed, collected,
+   * status 1/2/4, and at least one parameter critical now.
+   */
+  inCallout: boolean;
 }
 
 export interface BillDetailDto {

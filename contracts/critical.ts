@@ -88,7 +88,7 @@ export type CriticalRecordsResponse = z.infer<typeof criticalRecordsResponseSche
 // ---- Endpoint 2: logs ----
 export const logsQuerySchema = z.object({ report_ids: idListSchema(MAX_LOG_REPORT_IDS) });
 
-/** An outbound message caused by a log entry's action (issue 5): shown next to it in the timeline. */
+/** An outbound message caused by a log entry's action: shown next to it in the timeline. */
 export const deliverySchema = z.object({
   channel: z.string(),
   recipientKind: z.string(),

@@ -2,6 +2,7 @@
 // No "server-only" here: scripts (migrate, seed, user:add, bench) and tests import it outside Next.
 import path from "node:path";
 import type { Logger } from "drizzle-orm";
+import type Postgres from "postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import { ensureDataFolder } from "./pglite-dir";
@@ -52,10 +53,8 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       idle_timeout: 30,
     });
     const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
-    const listen = async (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => {
-      const { unlisten } = await client.listen(channel, onNotify, onListen);
-      return unlisten;
-    };
+    const listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) =>
+      listenResiliently(postgres, opts.url!, channel, onNotify, onListen);
     return { db, kind: "postgres", listen, close: () => client.end({ timeout: 5 }) };
   }
   if (opts.pgliteDir) ensureDataFolder(opts.pgliteDir);
@@ -70,6 +69,57 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
     return () => unlisten();
   };
   return { db, kind: "pglite", listen, close: () => client.close(), dump: () => client.dumpDataDir("gzip") };
+}
+
+/**
+ * LISTEN on a connection of its own that is made again, with backoff, whenever it drops, for as long
+ * as the listener wants it (postgres.js's own listen tries again only once). The first LISTEN must
+ * succeed, so a caller learns at once that the database is down.
+ */
+async function listenResiliently(
+  postgres: typeof Postgres,
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onListen?: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  // `onnotify` is postgres.js's hook for notifications on a connection (its own listen is built on
+  // it); its type definitions leave it out, so the options are typed through a variable.
+  const options = {
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    fetch_types: false,
+    connect_timeout: 3,
+    onnotice: () => {},
+    onnotify: (name: string, payload: string) => {
+      if (name === channel) onNotify(payload);
+    },
+    onclose: () => {
+      if (!stopped) void relisten();
+    },
+  };
+  const sql = postgres(url, options);
+  const listenOnce = async () => {
+    await sql`listen ${sql(channel)}`;
+    onListen?.();
+  };
+  async function relisten() {
+    for (let delay = 250; !stopped; delay = Math.min(delay * 2, 5000)) {
+      await new Promise((r) => setTimeout(r, delay));
+      try {
+        return await listenOnce();
+      } catch {
+        // still unreachable: wait longer
+      }
+    }
+  }
+  await listenOnce();
+  return async () => {
+    stopped = true;
+    await sql.end({ timeout: 1 });
+  };
 }
 
 export async function migrate(handle: DbHandle): Promise<void> {

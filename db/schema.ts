@@ -217,9 +217,7 @@ export const labReports = pgTable(
     // The worklist's (and its export's) reports: partial on exactly the worklist's report filter and
     // covering every column it reads, so it runs on index-only scans. (lab_id, critical_values,
     // bill_id) first: the few open reports (1, 4) are one short range, and the done ones (2) come in
-    // bill order for a streaming DISTINCT. Measured at 1M reports (47k critical): the Pending tab
-    // 385 → 14 ms, Done 552 → 20 ms, a department-scoped login 464 → 19 ms. It replaces
-    // lab_reports_lab_status_idx (lab_id, critical_values, approved_at), which needed heap fetches.
+    // bill order for a streaming DISTINCT (measurements: bench/NOTES.md).
     // Not expressible here: the extended statistics lab_reports_lab_test_stats (lab_id, test_id),
     // migration 0004, which the department scope's `test_id = any(…)` estimates depend on.
     index("lab_reports_worklist_idx")
@@ -292,8 +290,8 @@ export const activityLogs = pgTable(
     dumpedJson: jsonb("dumped_json").notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [
-    // Measured (DESIGN §2): a GIN index partial on the callout category, and no plain GIN beside a
-    // (lab_id, log_category_id, …) btree, keeps endpoint 2 on a 0.15 ms plan at 1M reports.
+    // A GIN index partial on the callout category (DESIGN §2), and no plain GIN beside the
+    // (lab_id, log_category_id, …) btree: the planner keeps endpoint 2 on it (bench/NOTES.md).
     index("activity_logs_callout_reports_gin")
       .using("gin", t.labReportIds)
       .where(sql`${t.logCategoryId} = 648`),

@@ -1,8 +1,5 @@
-// Small formatters shared by the worklist page and its Excel export (pure; safe on server and client).
+// Small formatters shared by pages, messages and the Excel export (pure; safe on server and client).
 import type { CriticalParameter } from "@/domain/critical/evaluate";
-
-/** lab_reports.critical_values of a critical report, as staff say it. */
-export const CALLOUT_STATUS_LABEL: Record<number, "Pending" | "Attempted" | "Done"> = { 1: "Pending", 4: "Attempted", 2: "Done" };
 
 const MINUTE = 60_000;
 
@@ -15,9 +12,22 @@ export function formatAge(ms: number): string {
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
+/** "2026-11-20 07:12" (or "…07:12:05" to the second) in UTC; say "UTC" next to it, or use formatUtc. */
+export function utcTime(d: Date | string, precision: "minute" | "second" = "minute"): string {
+  return new Date(d)
+    .toISOString()
+    .slice(0, precision === "minute" ? 16 : 19)
+    .replace("T", " ");
+}
+
 /** "2026-11-20 07:12 UTC": the server does not know the lab's time zone, so say which one this is. */
 export function formatUtc(d: Date | string): string {
-  return `${new Date(d).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return `${utcTime(d)} UTC`;
+}
+
+/** "1 report", "3 reports". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "Potassium 7.2 mmol/L HH (ref 3.5 - 5.1)"; text results read "Culture result Growth detected AA". */

@@ -4,7 +4,8 @@
 import ExcelJS from "exceljs";
 import { methodLabels, type CommunicationMethod, COMMUNICATION_METHODS } from "@/domain/callout/activity";
 import type { WorklistExport } from "@/contracts/worklist-export";
-import { CALLOUT_STATUS_LABEL, formatCriticalParameter, slugify } from "@/domain/format";
+import { statusLabel } from "@/domain/critical/status";
+import { formatCriticalParameter, slugify, utcTime } from "@/domain/format";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -61,7 +62,7 @@ export async function buildWorklistWorkbook(data: WorklistExport): Promise<Buffe
       department: r.departmentName,
       parameters: r.criticalParameters.map(formatCriticalParameter).join("; "),
       approved: r.approvedAt ?? "",
-      status: CALLOUT_STATUS_LABEL[r.status] ?? String(r.status),
+      status: statusLabel(r.status),
       calloutAt: c?.createdOn ?? "",
       calloutBy: c?.by ?? "",
       recipients: c?.recipients.join(", ") ?? "",
@@ -81,7 +82,7 @@ export async function buildWorklistWorkbook(data: WorklistExport): Promise<Buffe
   about.addRows([
     { k: "Laboratory", v: data.labName },
     { k: "Exported by", v: data.generatedBy },
-    { k: "Exported at (UTC)", v: data.generatedAt.toISOString().slice(0, 16).replace("T", " ") },
+    { k: "Exported at (UTC)", v: utcTime(data.generatedAt) },
     { k: "Tab", v: q.tab === "done" ? "Done" : "Pending" },
     { k: "Status filter", v: q.tab === "pending" && q.status ? q.status : "all" },
     { k: "Department id", v: q.department ?? "all" },

@@ -8,7 +8,7 @@ import { DownloadIcon } from "@/components/worklist/icons";
 import { WorklistFilters } from "@/components/worklist/worklist-filters";
 import { WorklistPagination } from "@/components/worklist/worklist-pagination";
 import { WorklistTable } from "@/components/worklist/worklist-table";
-import { LiveRefresh } from "@/components/live/live-refresh";
+import { LiveRefresh } from "@/components/live/live-refresh-lazy";
 import { WorklistTabs } from "@/components/worklist/worklist-tabs";
 import { getDb } from "@/db";
 import { listVisibleDepartments } from "@/db/queries/departments";

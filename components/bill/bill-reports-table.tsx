@@ -3,10 +3,10 @@
 // sign-off: a Sign button per unsigned report, "Sign all" for the bill, and the result announced.
 import { useId } from "react";
 import { InfoIcon, SignatureIcon } from "@/components/critical-callout/icons";
-import { StatusBadge } from "@/components/critical-callout/status-badge";
 import type { BillReportDto } from "@/contracts/bill";
-import { isOpenStatus } from "@/domain/critical/status";
 import { type Outcome, OutcomeText, useBillSigning } from "./bill-signing";
+import { calloutState } from "./callout-state";
+import { CalloutStateBadge } from "./callout-state-badge";
 
 const OUTCOME_STYLE: Record<Outcome["tone"], string> = {
   info: "border-slate-200 bg-white text-slate-700",
@@ -92,7 +92,9 @@ export function BillReportsTable({ reports, alwaysNotify }: { reports: BillRepor
           None of this bill's reports are in your departments.
         </p>
       ) : (
-        <div className="mt-3 overflow-hidden rounded-lg border border-slate-200 bg-white">
+        // Scrolls sideways by itself on a phone, rather than widening the page; `relative` keeps the
+        // sr-only text of its buttons inside it too.
+        <div className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table aria-labelledby="bill-reports" className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -106,6 +108,9 @@ export function BillReportsTable({ reports, alwaysNotify }: { reports: BillRepor
             <tbody className="divide-y divide-slate-100">
               {reports.map((r) => {
                 const signing = s.signing.has(r.labReportId);
+                const state = calloutState(r);
+                // Only a report the dialog can act on may need a callout before it is signed.
+                const mayNeedCallout = alwaysNotify && state.kind === "status" && state.open;
                 return (
                   <tr key={r.labReportId} className={r.dismissed ? "text-slate-500" : undefined}>
                     <th scope="row" className="px-4 py-2.5 font-medium text-ink">
@@ -114,7 +119,7 @@ export function BillReportsTable({ reports, alwaysNotify }: { reports: BillRepor
                     </th>
                     <td className="px-4 py-2.5 text-slate-700">{r.departmentName}</td>
                     <td className="px-4 py-2.5">
-                      <StatusBadge status={r.criticalValues} />
+                      <CalloutStateBadge report={r} />
                     </td>
                     <td className="px-4 py-2.5 text-slate-700">{r.sampleCollected ? "Collected" : "Not collected"}</td>
                     <td className="px-4 py-1.5">
@@ -125,8 +130,8 @@ export function BillReportsTable({ reports, alwaysNotify }: { reports: BillRepor
                           ref={(el) => s.registerSignButton(r.labReportId, el)}
                           type="button"
                           aria-disabled={signing || s.signingAll}
-                          onPointerEnter={() => s.prefetch(alwaysNotify && isOpenStatus(r.criticalValues))}
-                          onFocus={() => s.prefetch(alwaysNotify && isOpenStatus(r.criticalValues))}
+                          onPointerEnter={() => s.prefetch(mayNeedCallout)}
+                          onFocus={() => s.prefetch(mayNeedCallout)}
                           onClick={() => {
                             if (!signing && !s.signingAll) s.sign({ labReportId: r.labReportId, testName: r.testName });
                           }}

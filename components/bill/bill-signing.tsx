@@ -16,6 +16,7 @@ import type { CalloutDialogOptions } from "@/components/critical-callout/dialog-
 import { criticalCalloutKeys } from "@/components/critical-callout/keys";
 import type { CalloutBillDto } from "@/contracts/bill";
 import { ApiError } from "@/domain/errors";
+import { plural } from "@/domain/format";
 
 const loadRequests = () => import("./sign-requests");
 
@@ -42,7 +43,6 @@ function isCalloutRequired(err: unknown): boolean {
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : "Something went wrong");
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const added = (set: ReadonlySet<number>, ids: readonly number[]) => new Set([...set, ...ids]);
 const removed = (set: ReadonlySet<number>, id: number) => new Set([...set].filter((x) => x !== id));
 

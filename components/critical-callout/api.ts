@@ -55,11 +55,13 @@ export function useSaveCallout(billId: number) {
   const queryClient = useQueryClient();
   const router = useRouter();
   return useMutation({
-    mutationFn: (body: PostCalloutInput) =>
+    mutationKey: criticalCalloutKeys.save(billId),
+    // `version` is the bill version the form was filled from: a bill changed since then is a 412.
+    mutationFn: ({ body, version }: { body: PostCalloutInput; version: number }) =>
       apiFetch(`/report/${billId}/critical/callout`, postCalloutResponseSchema, {
         method: "POST",
         body,
-        headers: { "Idempotency-Key": newIdempotencyKey() },
+        headers: { "Idempotency-Key": newIdempotencyKey(), "If-Match": `"${billId}-${version}"` },
       }),
     onSuccess: async () => {
       router.refresh();
@@ -67,6 +69,8 @@ export function useSaveCallout(billId: number) {
       // the form can be reset from them.
       await queryClient.invalidateQueries({ queryKey: criticalCalloutKeys.all });
     },
+    // A refused save (someone changed the bill, or anything else) shows the bill as it now stands.
+    onError: () => queryClient.invalidateQueries({ queryKey: criticalCalloutKeys.all }),
   });
 }
 

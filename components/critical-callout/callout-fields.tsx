@@ -1,10 +1,11 @@
 "use client";
 // The callout form's sections below the report list: recipients, channels, other people to notify,
 // contact already made (CAP asks for the person reached and the read-back of verbal results), and
-// the comment. Controlled: the state lives in CriticalCalloutModal.
+// the comment. Controlled: the state lives in CriticalCalloutModal. Laid out by the form panel's
+// width (the dialog makes it an @container), not the viewport's, since the history may sit beside it.
 
-import { useId } from "react";
-import { COMMUNICATION_METHODS, type CommunicationMethod, RECIPIENTS } from "@/domain/callout/activity";
+import { Fragment, useId } from "react";
+import { COMMUNICATION_METHODS, type CommunicationMethod, METHOD_LABEL, RECIPIENTS } from "@/domain/callout/activity";
 import type { CalloutBillDto } from "@/contracts/bill";
 import { MAX_COMMENT_LENGTH } from "@/contracts/critical";
 import { type CalloutForm, toggle } from "./callout-form";
@@ -17,19 +18,18 @@ export const inputClass =
 const legendClass = "text-sm font-semibold text-ink";
 const checkboxClass = "h-4 w-4 shrink-0 accent-brand-700";
 
-export const METHOD_LABEL: Record<CommunicationMethod, string> = { email: "Email", fax: "Fax", sms: "SMS", whatsapp: "WhatsApp" };
 
 export function RecipientsField({ bill, form, update }: { bill: CalloutBillDto; form: CalloutForm; update: Update }) {
   const id = useId();
   return (
     <fieldset>
       <legend className={legendClass}>Recipients</legend>
-      {/* One row each, so a long email address stays on one line beside the name. */}
+      {/* One row each, so a long email address stays on one line beside the name (under it, narrow). */}
       <ul className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200">
         {RECIPIENTS.map((r) => {
           const c = contactFor(bill, r);
           return (
-            <li key={r} className="grid grid-cols-[8.5rem_minmax(0,1fr)] items-start gap-3 px-3 py-2">
+            <li key={r} className="grid items-start gap-x-3 gap-y-1 px-3 py-2 @md:grid-cols-[8.5rem_minmax(0,1fr)]">
               <div className="flex items-center gap-2">
                 <input
                   id={`${id}-${r}`}
@@ -44,11 +44,19 @@ export function RecipientsField({ bill, form, update }: { bill: CalloutBillDto; 
                   {r}
                 </label>
               </div>
-              <div id={`${id}-${r}-contact`} className="text-sm leading-snug text-slate-600">
+              <div id={`${id}-${r}-contact`} className="pl-6 text-sm leading-snug text-slate-600 @md:pl-0">
                 {c ? (
                   <>
                     <span className="font-medium text-slate-800">{c.name}</span>
-                    <span className="block text-xs">{contactLines(c).join(" · ")}</span>
+                    <span className="block text-xs">
+                      {/* Breaks only between the items, never inside a phone number or address. */}
+                      {contactLines(c).map((line, i) => (
+                        <Fragment key={line}>
+                          {i > 0 && " · "}
+                          <span className="whitespace-nowrap">{line}</span>
+                        </Fragment>
+                      ))}
+                    </span>
                   </>
                 ) : (
                   "None on this bill"
@@ -147,7 +155,7 @@ export function NotifyOthersField({ form, update }: { form: CalloutForm; update:
       <legend className={legendClass}>
         Notify others <span className="font-normal text-slate-500">(optional)</span>
       </legend>
-      <div className="mt-1 grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="mt-1 grid gap-3 @md:grid-cols-2 @3xl:grid-cols-4">
         <TextInput label="Name" value={form.others.name} onChange={set("name")} maxLength={200} />
         <TextInput label="Email" type="email" value={form.others.email} onChange={set("email")} maxLength={320} />
         <TextInput label="Fax" type="tel" value={form.others.fax} onChange={set("fax")} maxLength={50} />
@@ -166,10 +174,10 @@ export function AlreadyNotifiedField({ form, update }: { form: CalloutForm; upda
       <legend className={legendClass}>
         Already notified <span className="font-normal text-slate-500">(contact made outside the app)</span>
       </legend>
-      <div className="mt-1 grid gap-3 lg:grid-cols-2">
+      <div className="mt-1 grid gap-3 @3xl:grid-cols-2">
         <fieldset className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Phone call</legend>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid gap-3 @md:grid-cols-2">
             <TextInput label="Name of person reached" value={form.phoneCall.name} onChange={setPhone("name")} maxLength={200} />
             <TextInput label="Phone number" type="tel" value={form.phoneCall.contact} onChange={setPhone("contact")} maxLength={50} />
           </div>
@@ -188,7 +196,7 @@ export function AlreadyNotifiedField({ form, update }: { form: CalloutForm; upda
         </fieldset>
         <fieldset className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Fax</legend>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid gap-3 @md:grid-cols-2">
             <TextInput label="Name (fax sent to)" value={form.fax.name} onChange={setFax("name")} maxLength={200} />
             <TextInput label="Fax number" type="tel" value={form.fax.faxNumber} onChange={setFax("faxNumber")} maxLength={50} />
           </div>

@@ -1,11 +1,11 @@
-// Who each recipient of a callout is on this bill, and how they can be reached.
-import type { Recipient } from "@/domain/callout/activity";
+// Who each recipient of a callout is on this bill (the same mapping the server writes with), and how
+// they can be reached.
 import type { CalloutBillDto, ContactDto } from "@/contracts/bill";
+import type { Recipient } from "@/domain/callout/activity";
+import { contactOf, patientContact } from "@/domain/callout/contacts";
 
 export function contactFor(bill: CalloutBillDto, recipient: Recipient): ContactDto | null {
-  if (recipient === "Organization") return bill.organization;
-  if (recipient === "Referral") return bill.referral;
-  return { name: bill.patient.name, email: bill.patient.email, phone: bill.patient.phone, fax: null };
+  return contactOf({ organization: bill.organization, referral: bill.referral, patient: patientContact(bill.patient) }, recipient);
 }
 
 /** One line per way of reaching them ("Fax +1-555…"), or a note that nothing is on file. */

@@ -94,19 +94,22 @@ export default function CriticalCalloutDialog({
       aria-modal="true"
       onClose={onClose}
       onKeyDown={keepFocusInside}
-      className="m-auto h-[calc(100dvh-2rem)] max-h-none w-[min(84rem,calc(100vw-2rem))] max-w-none flex-col overflow-hidden rounded-xl bg-white p-0 text-ink shadow-2xl backdrop:bg-slate-900/50 open:flex"
+      // A phone gets the whole screen; wider screens a framed dialog.
+      className="m-0 h-dvh max-h-none w-full max-w-none flex-col overflow-hidden bg-white p-0 text-ink shadow-2xl backdrop:bg-slate-900/50 open:flex sm:m-auto sm:h-[calc(100dvh-2rem)] sm:w-[min(84rem,calc(100vw-2rem))] sm:rounded-xl"
     >
-      <header className="flex items-start justify-between gap-4 border-b border-slate-200 px-6 pt-4">
-        <div className="pb-3">
+      {/* On a phone the tabs take a line of their own under the title and the close button. */}
+      <header className="flex flex-wrap items-start gap-x-4 border-b border-slate-200 px-4 pt-4 sm:flex-nowrap sm:px-6">
+        <div className="min-w-0 flex-1 pb-3">
           <h2 id={`${id}-title`} className="text-lg font-semibold">
             Critical callout
           </h2>
           <p className="text-sm text-slate-600">
-            <span className="font-medium text-slate-800">{bill.patient.name}</span> · Accession {bill.accessionNo} · Bill {bill.billId}
+            <span className="font-medium text-slate-800">{bill.patient.name}</span> ·{" "}
+            <span className="whitespace-nowrap">Accession {bill.accessionNo}</span> · <span className="whitespace-nowrap">Bill {bill.billId}</span>
           </p>
         </div>
-        <div className="flex items-end gap-4 self-stretch">
-          <div role="tablist" aria-label="Critical callout sections" className="flex gap-1 self-end">
+        <div className="contents sm:flex sm:items-end sm:gap-4 sm:self-stretch">
+          <div role="tablist" aria-label="Critical callout sections" className="order-last flex w-full gap-1 self-end sm:order-none sm:w-auto">
             {TABS.map((t) => (
               <button
                 key={t.id}
@@ -121,7 +124,7 @@ export default function CriticalCalloutDialog({
                 tabIndex={tab === t.id ? 0 : -1}
                 onClick={() => selectTab(t.id)}
                 onKeyDown={onTabKeyDown}
-                className="-mb-px rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-600 hover:text-ink aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800"
+                className="-mb-px whitespace-nowrap rounded-t-md border border-transparent px-4 py-2 text-sm font-medium text-slate-600 hover:text-ink aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-brand-800"
               >
                 {t.label}
               </button>
@@ -145,12 +148,16 @@ export default function CriticalCalloutDialog({
         id={`${id}-panel-callout`}
         aria-labelledby={`${id}-tab-callout`}
         hidden={tab !== "callout"}
-        className="grid min-h-0 flex-1 grid-cols-[minmax(0,3fr)_minmax(22rem,2fr)]"
+        // Each scroller is `relative`, so absolutely placed descendants (sr-only text) stay inside it
+        // instead of overflowing the dialog, which focus() would then scroll.
+        // Side by side only where both fit (the form's tables need about 36rem, the history 22rem);
+        // narrower, the form and then the history scroll as one column.
+        className="relative min-h-0 flex-1 overflow-y-auto lg:grid lg:grid-cols-[minmax(0,3fr)_minmax(22rem,2fr)] lg:overflow-hidden"
       >
-        <div className="min-h-0 overflow-y-auto">
+        <div className="@container relative min-w-0 lg:min-h-0 lg:overflow-y-auto">
           <CriticalCalloutModal bill={bill} preselect={options?.preselect} onCalloutDone={options?.onCalloutDone} />
         </div>
-        <div className="min-h-0 overflow-y-auto border-l border-slate-200 bg-slate-50">
+        <div className="relative min-w-0 border-t border-slate-200 bg-slate-50 lg:min-h-0 lg:overflow-y-auto lg:border-l lg:border-t-0">
           <CriticalCalloutLogs reportIds={reportIds} />
         </div>
       </div>
@@ -159,7 +166,7 @@ export default function CriticalCalloutDialog({
         id={`${id}-panel-config`}
         aria-labelledby={`${id}-tab-config`}
         hidden={tab !== "config"}
-        className="min-h-0 flex-1 overflow-y-auto px-6 py-5"
+        className="relative min-h-0 flex-1 overflow-y-auto px-4 py-5 sm:px-6"
       >
         <NotifySettingsPanel />
       </div>
@@ -171,7 +178,7 @@ export default function CriticalCalloutDialog({
 function Notice({ id, tone, text }: { id: string; tone: keyof typeof NOTICE_TONE; text: CalloutDialogOptions["notice"] }) {
   const t = NOTICE_TONE[tone];
   return (
-    <div className={`flex items-start gap-2 border-b px-6 py-2.5 text-sm ${t.className}`}>
+    <div className={`flex items-start gap-2 border-b px-4 py-2.5 sm:px-6 text-sm ${t.className}`}>
       <t.Icon className="mt-0.5 h-4 w-4 shrink-0" />
       <div id={id} role="status" aria-live="polite" className="min-w-0">
         {text}

@@ -143,7 +143,7 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
           <ActionBadge action={e.action} />
           <span className="font-medium text-ink">{e.who || "Unknown user"}</span>
           <time dateTime={e.when.toISOString()} className="ml-auto text-xs text-slate-600">
-            {dateTime.format(e.when)} · {relativeTime(e.when, now)}
+            <span className="whitespace-nowrap">{dateTime.format(e.when)}</span> · <span className="whitespace-nowrap">{relativeTime(e.when, now)}</span>
           </time>
         </header>
         <dl className="mt-2 space-y-1 text-sm">
@@ -159,7 +159,12 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
           {e.phoneCall && (
             <Row term="Phone call">
               {e.phoneCall.name}
-              {e.phoneCall.contact && <span className="text-slate-600"> · {e.phoneCall.contact}</span>}
+              {e.phoneCall.contact && (
+                <span className="text-slate-600">
+                  {" · "}
+                  <span className="whitespace-nowrap">{e.phoneCall.contact}</span>
+                </span>
+              )}
               <span className="text-slate-600"> · </span>
               {e.phoneCall.readBack ? (
                 <span className="font-medium text-brand-800">Read back ✓</span>
@@ -171,7 +176,12 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
           {e.fax && (
             <Row term="Faxed by staff">
               {e.fax.name}
-              {e.fax.faxNumber && <span className="text-slate-600"> · {e.fax.faxNumber}</span>}
+              {e.fax.faxNumber && (
+                <span className="text-slate-600">
+                  {" · "}
+                  <span className="whitespace-nowrap">{e.fax.faxNumber}</span>
+                </span>
+              )}
             </Row>
           )}
           {e.deliveries.length > 0 && (

@@ -1,22 +1,54 @@
 "use client";
 // The dialog's left panel: the bill's critical reports (endpoint 1) and the callout form, with the
-// two actions of endpoint 4. Endpoint 2 is fetched beside it by CriticalCalloutLogs; both queries
-// start in the dialog's first render, so they run in parallel.
+// two actions of endpoint 4. DESIGN §6 names this panel `CriticalCalloutModal`, so the name stays;
+// the dialog around it is `CriticalCalloutDialog` (critical-callout-dialog.tsx). Endpoint 2 is fetched
+// beside it by CriticalCalloutLogs; both requests leave as the dialog mounts, so they run in parallel.
 
-import { type UseQueryResult, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
-import { RECIPIENTS } from "@/domain/callout/activity";
+import { type UseQueryResult, useIsMutating, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useLayoutEffect, useState } from "react";
+import { METHOD_LABEL, RECIPIENTS } from "@/domain/callout/activity";
 import type { CalloutBillDto } from "@/contracts/bill";
 import type { CriticalRecordsResponse } from "@/contracts/critical";
 import type { NotifySettingsResponse } from "@/contracts/settings";
 import { isOpenStatus } from "@/domain/critical/status";
+import { ApiError } from "@/domain/errors";
+import { plural } from "@/domain/format";
 import { criticalCalloutKeys, criticalRecordsQueryOptions, notifySettingsQueryOptions, useSaveCallout } from "./api";
-import { AlreadyNotifiedField, ChannelsField, CommentField, METHOD_LABEL, NotifyOthersField, RecipientsField } from "./callout-fields";
+import { AlreadyNotifiedField, ChannelsField, CommentField, NotifyOthersField, RecipientsField } from "./callout-fields";
 import { blockers, type CalloutForm, initialForm, toRequestBody, toggle, withSelection } from "./callout-form";
 import { contactFor } from "./contact";
 import { errorMessage, QueryError, Skeleton } from "./feedback";
 import { InfoIcon } from "./icons";
+import { ChangedNotice, PresenceNotice, useCalloutLive } from "./live-notices";
 import { ReportAccordion } from "./report-accordion";
+
+/**
+ * Endpoint 1 as it stands since this opening of the dialog, else undefined. On open (once a save
+ * still in flight from before the last close has settled), any request sent earlier (a save's
+ * refetch, a hover's) is cancelled and a new one sent; only an answer that arrived after that counts.
+ * So the form is never seeded from what the cache held from an earlier opening.
+ */
+function useRecordsSinceOpening(billId: number) {
+  const queryClient = useQueryClient();
+  const records = useQuery(criticalRecordsQueryOptions(billId));
+  const savesInFlight = useIsMutating({ mutationKey: criticalCalloutKeys.save(billId) });
+  const [openedAt, setOpenedAt] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    // Once per opening: a save made inside this opening resets the form itself (CalloutFormView).
+    if (openedAt !== null || savesInFlight > 0) return;
+    setOpenedAt(Date.now());
+    const { queryKey } = criticalRecordsQueryOptions(billId);
+    // Cancelling reverts the entry, so it keeps its old dataUpdatedAt until the new answer lands.
+    void queryClient.cancelQueries({ queryKey, exact: true }).then(() => queryClient.refetchQueries({ queryKey, exact: true }));
+  }, [queryClient, billId, openedAt, savesInFlight]);
+  const since = (at: number) => openedAt !== null && at >= openedAt;
+  return {
+    fresh: records.data !== undefined && since(records.dataUpdatedAt) ? records.data : undefined,
+    // An error of this opening's request (not one left from an earlier opening), once it gave up.
+    error: since(records.errorUpdatedAt) && !records.isFetching ? records.error : null,
+    retry: () => records.refetch(),
+  };
+}
 
 export function CriticalCalloutModal({
   bill,
@@ -29,16 +61,15 @@ export function CriticalCalloutModal({
   /** After "Mark as done" was saved and the data refetched, with the reports it covered. */
   onCalloutDone?: (labReportIds: readonly number[]) => void;
 }) {
-  const records = useQuery(criticalRecordsQueryOptions(bill.billId));
+  const { fresh, error, retry } = useRecordsSinceOpening(bill.billId);
   const settings = useQuery(notifySettingsQueryOptions());
-  if (!records.data) {
-    if (records.isError) return <QueryError error={records.error} what="the critical results" onRetry={() => records.refetch()} />;
+  if (!fresh) {
+    if (error) return <QueryError error={error} what="the critical results" onRetry={retry} />;
     return <Skeleton label="Loading critical results…" rows={4} />;
   }
-  return <CalloutFormView bill={bill} records={records.data} settings={settings} preselect={preselect} onCalloutDone={onCalloutDone} />;
+  return <CalloutFormView bill={bill} records={fresh} settings={settings} preselect={preselect} onCalloutDone={onCalloutDone} />;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What the actions will record, in one line, so it can be checked before clicking. */
 function summary(form: CalloutForm, emailOff: boolean): string {
@@ -66,6 +97,9 @@ function CalloutFormView({
   const [form, setForm] = useState<CalloutForm>(() => withSelection(initialForm(records), records, preselect));
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const [announcement, setAnnouncement] = useState("");
+  // The bill version the form was filled from, sent as If-Match: a save never overwrites unseen work.
+  const [baseVersion, setBaseVersion] = useState(records.callout_version);
+  const live = useCalloutLive(bill.billId);
 
   const config = settings.data?.settings;
   const available = { recipients: RECIPIENTS.filter((r) => contactFor(bill, r)) };
@@ -81,12 +115,24 @@ function CalloutFormView({
   function submit(isDraft: boolean) {
     if (isDraft ? !canAttempt : !canDone) return;
     setAnnouncement("");
-    save.mutate(toRequestBody(form, isDraft, config), {
+    save.mutate({ body: toRequestBody(form, isDraft, config), version: baseVersion }, {
+      onError: (err) => {
+        // Someone changed the bill since the form was filled: the message says who; the form keeps
+        // what was typed, and the next save is based on the version the user has now been shown.
+        if (err instanceof ApiError && err.code === "bill_changed") {
+          const current = (err.details as { version?: unknown } | undefined)?.version;
+          if (typeof current === "number") setBaseVersion(current);
+        }
+      },
       onSuccess: (res) => {
+        setBaseVersion(res.version);
         // The hook awaited the refetch, so the cache holds the bill as it now stands: start the
         // form over from it (a saved attempt is the draft again; a done callout leaves a clean form).
         const fresh = queryClient.getQueryData<CriticalRecordsResponse>(criticalCalloutKeys.records(bill.billId));
-        if (fresh) setForm(initialForm(fresh));
+        if (fresh) {
+          setForm(initialForm(fresh));
+          setBaseVersion(fresh.callout_version);
+        }
         const n = plural(res.callout.lab_report_ids.length, "report");
         setAnnouncement(
           isDraft
@@ -117,6 +163,8 @@ function CalloutFormView({
             </p>
           </aside>
         )}
+        <PresenceNotice people={live.people} />
+        {live.latest && live.latest.version > baseVersion && !saving && <ChangedNotice change={live.latest} />}
         {settings.isError && <QueryError error={settings.error} what="the lab's notify configuration" onRetry={() => settings.refetch()} />}
 
         {reports.length === 0 ? (
@@ -174,7 +222,10 @@ function CalloutFormView({
           {save.isError && (
             <div role="alert" className="mb-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
               <span className="font-medium">Not saved: </span>
-              {errorMessage(save.error)} Your entries are kept; correct them and try again.
+              {errorMessage(save.error)}{" "}
+              {save.error instanceof ApiError && save.error.code === "bill_changed"
+                ? "Your entries are kept; the statuses and history now show the change. Save again once you have reviewed it."
+                : "Your entries are kept; correct them and try again."}
             </div>
           )}
           <p role="status" aria-live="polite" className="text-sm font-medium text-brand-800 [&:not(:empty)]:mb-2">
@@ -201,7 +252,7 @@ function CalloutFormView({
                 onClick={() => submit(true)}
                 className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-slate-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
               >
-                {saving && save.variables?.is_draft ? "Saving attempt…" : "Save attempt"}
+                {saving && save.variables?.body.is_draft ? "Saving attempt…" : "Save attempt"}
               </button>
               <button
                 type="button"
@@ -210,7 +261,7 @@ function CalloutFormView({
                 onClick={() => submit(false)}
                 className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
               >
-                {saving && save.variables && !save.variables.is_draft ? "Marking as done…" : "Mark as done"}
+                {saving && save.variables && !save.variables.body.is_draft ? "Marking as done…" : "Mark as done"}
               </button>
             </div>
           </div>

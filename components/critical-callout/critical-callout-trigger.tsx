@@ -1,8 +1,9 @@
 "use client";
 // The "Critical callout" button. Renders the one dialog of the page; the dialog's code (and zod, the
 // contracts, the form) is a separate chunk fetched on first hover/focus or click, so the bill page
-// ships only this button. Hover/focus also prefetches endpoints 1 and 2 and the lab's settings, so
-// the dialog usually opens with its data already there.
+// ships only this button. Hover/focus also prefetches endpoint 2 and the lab's settings, so the
+// history usually opens already there. Not endpoint 1: the dialog fetches it anew on every opening,
+// since its form must not be seeded from an answer older than the opening.
 //
 // The open state is its own, or the caller's (`open` + `onOpenChange`): the bill page opens the
 // same dialog from a report's Sign button when signing needs a callout first (always_notify).
@@ -26,7 +27,6 @@ export function usePrefetchCalloutDialog(bill: CalloutBillDto) {
     import("./api")
       .then((api) =>
         Promise.all([
-          queryClient.prefetchQuery(api.criticalRecordsQueryOptions(bill.billId)),
           queryClient.prefetchQuery(api.calloutLogsQueryOptions(bill.reports.map((r) => r.labReportId))),
           queryClient.prefetchQuery(api.notifySettingsQueryOptions()),
         ]),

@@ -9,4 +9,6 @@ export const criticalCalloutKeys = {
   records: (billId: number) => [...criticalCalloutKeys.all, "records", billId] as const,
   logs: (reportIds: readonly number[]) => [...criticalCalloutKeys.all, "logs", sortedIds(reportIds)] as const,
   settings: () => [...criticalCalloutKeys.all, "settings"] as const,
+  /** The mutation key of endpoint 4 on a bill, so a reopened dialog can wait for a save still in flight. */
+  save: (billId: number) => [...criticalCalloutKeys.all, "save", billId] as const,
 };

@@ -3,8 +3,10 @@
 // so every field is read on its own and a bad one is dropped, never the whole entry.
 import { z } from "zod";
 import type { LogEntryDto } from "@/contracts/critical";
+import { METHOD_LABEL } from "@/domain/callout/activity";
 
-const METHOD_LABEL: Record<string, string> = { email: "Email", fax: "Fax", sms: "SMS", whatsapp: "WhatsApp" };
+const methodLabel = (m: string) => (METHOD_LABEL as Record<string, string>)[m] ?? m;
+
 
 const text = z.string().catch("");
 const list = z.array(z.string()).catch([]);
@@ -64,7 +66,7 @@ function actionOf(isDraft: boolean | undefined, activityText: string): TimelineE
 export function toTimelineEntry(log: LogEntryDto): TimelineEntry {
   const parsed = metaSchema.safeParse(log.meta);
   const meta = parsed.success ? parsed.data : {};
-  const methods = meta.methods?.length ? meta.methods.map((m) => METHOD_LABEL[m] ?? m) : splitList(meta.method);
+  const methods = meta.methods?.length ? meta.methods.map(methodLabel) : splitList(meta.method);
   const recipients = meta.recipient_list?.length ? meta.recipient_list : splitList(meta.recipients);
   const others = meta.notify_to_others?.name.trim()
     ? {
@@ -76,7 +78,7 @@ export function toTimelineEntry(log: LogEntryDto): TimelineEntry {
   const fax = meta.already_notified?.fax;
   const tests = meta.callout_for ?? [];
   const structured = tests.length > 0 || methods.length > 0 || recipients.length > 0 || meta.comment !== undefined;
-  // Issue 5 adds outbound messages to log entries; older servers do not send them.
+  // Servers without the outbox do not send outbound messages with log entries.
   const deliveries = ((log as { deliveries?: unknown }).deliveries ?? []) as DeliveryLine[];
   return {
     id: log.id,

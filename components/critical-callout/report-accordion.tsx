@@ -24,36 +24,56 @@ export function FlagBadge({ flag }: { flag: CriticalParameterDto["flag"] }) {
   );
 }
 
+/**
+ * A report's critical values. A five-column table where the form panel has room (container ≥ 32rem);
+ * narrower, each row is a small card (name and flag, result, then both ranges labelled), so nothing is
+ * cut off or squeezed mid-word. The explicit roles keep it a table for screen readers in both
+ * layouts, since changing a table's CSS display can drop its semantics.
+ */
 function ParameterTable({ parameters, caption }: { parameters: CriticalParameterDto[]; caption: string }) {
+  const cell = "block @lg:table-cell @lg:py-1.5 @lg:pr-3";
+  const rangeLabel = "mr-1 text-xs text-slate-500 @lg:hidden";
+  // biome-ignore-start lint/a11y/noRedundantRoles: the roles are the point, see above
   return (
-    <table className="w-full text-left text-sm">
+    <table role="table" className="block w-full text-left text-sm @lg:table">
       <caption className="sr-only">{caption}</caption>
-      <thead className="text-xs text-slate-500">
-        <tr>
-          <th scope="col" className="py-1 pr-3 font-medium">Parameter</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Result</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Flag</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Reference range</th>
-          <th scope="col" className="py-1 font-medium">Critical range</th>
+      <thead role="rowgroup" className="sr-only text-xs text-slate-500 @lg:not-sr-only @lg:table-header-group">
+        <tr role="row">
+          <th role="columnheader" scope="col" className="py-1 pr-3 font-medium">Parameter</th>
+          <th role="columnheader" scope="col" className="py-1 pr-3 font-medium">Result</th>
+          <th role="columnheader" scope="col" className="py-1 pr-3 font-medium">Flag</th>
+          <th role="columnheader" scope="col" className="py-1 pr-3 font-medium">Reference range</th>
+          <th role="columnheader" scope="col" className="py-1 font-medium">Critical range</th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
+      <tbody role="rowgroup" className="block divide-y divide-slate-100 @lg:table-row-group">
         {parameters.map((p) => (
-          <tr key={p.parameter_id}>
-            <th scope="row" className="py-1.5 pr-3 font-normal text-slate-700">{p.parameter_name}</th>
-            <td className="py-1.5 pr-3 font-semibold tabular-nums text-ink">
+          <tr
+            role="row"
+            key={p.parameter_id}
+            className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-0.5 py-2 @lg:table-row @lg:py-0"
+          >
+            <th role="rowheader" scope="row" className={`${cell} font-normal break-words text-slate-700`}>{p.parameter_name}</th>
+            <td role="cell" className={`${cell} col-start-1 font-semibold tabular-nums text-ink`}>
               {String(p.value)} {p.unit && <span className="font-normal text-slate-600">{p.unit}</span>}
             </td>
-            <td className="py-1.5 pr-3">
+            <td role="cell" className={`${cell} col-start-2 row-start-1 justify-self-end`}>
               <FlagBadge flag={p.flag} />
             </td>
-            <td className="py-1.5 pr-3 tabular-nums text-slate-600">{p.reference_range || "—"}</td>
-            <td className="py-1.5 tabular-nums text-slate-600">{p.critical_range || "—"}</td>
+            <td role="cell" className={`${cell} col-span-2 whitespace-nowrap tabular-nums text-slate-600`}>
+              <span aria-hidden="true" className={rangeLabel}>Reference</span>
+              {p.reference_range || "—"}
+            </td>
+            <td role="cell" className={`${cell} col-span-2 whitespace-nowrap tabular-nums text-slate-600 @lg:pr-0`}>
+              <span aria-hidden="true" className={rangeLabel}>Critical</span>
+              {p.critical_range || "—"}
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+  // biome-ignore-end lint/a11y/noRedundantRoles: the roles are the point, see above
 }
 
 /** One critical report: a selection checkbox, its status, and a disclosure with its critical values. */

@@ -4,7 +4,7 @@
 // rest scrolls. With one target per lab, the least time left is the longest wait: the "oldest" order.
 import Link from "next/link";
 import type { WorklistRow as Row } from "@/contracts/worklist";
-import { formatUtc } from "@/domain/format";
+import { utcTime } from "@/domain/format";
 import { type WorklistParams, worklistHref } from "@/client/worklist-url";
 import { CalloutCounts } from "./callout-counts";
 import { WaitClock } from "@/components/ui/wait-clock";
@@ -98,7 +98,7 @@ export function WorklistTable({
                     <WaitClock startedAt={r.oldestOpenApprovedAt} targetMinutes={targetMinutes} escalationLevel={r.escalationLevel} initialNow={now} />
                   </td>
                 )}
-                <td className="px-3 py-2.5 whitespace-nowrap tabular-nums text-slate-700">{formatUtc(r.billCreatedAt).replace(" UTC", "")}</td>
+                <td className="px-3 py-2.5 whitespace-nowrap tabular-nums text-slate-700">{utcTime(r.billCreatedAt)}</td>
                 <td className="min-w-40 px-3 py-2.5 text-slate-700">{r.referralName ?? dash}</td>
                 <td className="min-w-48 px-3 py-2.5 text-slate-700">{r.orgName ?? dash}</td>
               </WorklistRow>

@@ -1,26 +1,25 @@
 // The bill page (/bills/{billId}): the bill's people and every report of it the session may see,
 // whatever its status. Same visibility as endpoint 1: an unseen bill is a 404, an out-of-scope
-// report is simply absent.
+// report is simply absent. Each report also says whether endpoint 1 lists it, found by endpoint 1's
+// own query, so the page's counts and badges never judge "critical" by a rule of their own.
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { SessionContext } from "@/domain/auth/session-context";
-import type { BillDetailDto, ContactDto } from "@/contracts/bill";
+import type { BillDetailDto } from "@/contracts/bill";
+import { toContact } from "@/domain/callout/contacts";
 import type { CriticalValue } from "@/domain/critical/status";
 import type { Queryable } from "../connect";
 import { reportScope } from "../scope";
 import { bills, departments, doctors, labReports, organizations, patients, tests } from "../schema";
+import { loadBillCriticalReports } from "./critical-records";
 import { requireVisibleBill } from "./visible-bill";
 import { contactColumns } from "./contact-columns";
 
 const referral = alias(doctors, "referral");
 
-function contact(c: { name: string | null; email: string | null; phone: string | null; fax: string | null } | null): ContactDto | null {
-  return c?.name == null ? null : { name: c.name, email: c.email, phone: c.phone, fax: c.fax };
-}
-
 export async function getBillDetail(db: Queryable, session: SessionContext, billId: number): Promise<BillDetailDto> {
   const bill = await requireVisibleBill(db, session, billId);
-  const [[head], reports] = await Promise.all([
+  const [[head], reports, listed] = await Promise.all([
     db
       .select({
         createdAt: bills.createdAt,
@@ -57,15 +56,17 @@ export async function getBillDetail(db: Queryable, session: SessionContext, bill
       .innerJoin(departments, eq(departments.id, tests.departmentId))
       .where(and(eq(labReports.billId, bill.id), reportScope(session)))
       .orderBy(asc(labReports.id)),
+    loadBillCriticalReports(db, session, bill.id),
   ]);
+  const inCallout = new Set(listed.map((r) => r.row.report.id));
   const sex = head.patient.sex === "M" || head.patient.sex === "F" ? head.patient.sex : "U";
   return {
     billId: bill.id,
     accessionNo: bill.accessionNo,
     createdAt: head.createdAt.toISOString(),
     patient: { ...head.patient, sex },
-    referral: contact(head.referral),
-    organization: contact(head.organization),
-    reports: reports.map((r) => ({ ...r, criticalValues: r.criticalValues as CriticalValue })),
+    referral: toContact(head.referral),
+    organization: toContact(head.organization),
+    reports: reports.map((r) => ({ ...r, criticalValues: r.criticalValues as CriticalValue, inCallout: inCallout.has(r.labReportId) })),
   };
 }

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { type DeliveryDto, type LogsResponse, MAX_LOG_ENTRIES } from "@/contracts/critical";
 import type { Queryable } from "../connect";
+import { intArray } from "../int-array";
 import { reportScope } from "../scope";
 import { activityLogs, CRITICAL_CALLOUT_LOG_CATEGORY, labReports, outboundMessages } from "../schema";
 
@@ -22,10 +23,6 @@ export async function visibleReportIds(db: Queryable, session: SessionContext, i
   return rows.map((r) => r.id);
 }
 
-function intArray(ids: number[]) {
-  return sql.raw(`'{${ids.map((n) => Math.trunc(Number(n))).join(",")}}'::int[]`);
-}
-
 interface DeliveryRow extends Omit<DeliveryDto, "sentAt"> {
   sentAt: string | null;
 }
@@ -35,7 +32,7 @@ export async function getCalloutLogs(db: Queryable, session: SessionContext, rep
   if (visible.length === 0) return { logs: [] };
   // `category = 648` and `&&` on a constant array match the partial GIN index (DESIGN §2); a subquery
   // in its place hides the array from the planner, which then scans small and mid-sized logs
-  // sequentially (30 ms instead of 0.3 ms at 10k reports; bench/). Each entry's outbound messages
+  // sequentially (bench/NOTES.md). Each entry's outbound messages
   // come in the same statement (correlated by the qualified name: drizzle leaves the columns of a
   // one-table select unqualified).
   const deliveries = sql<DeliveryRow[]>`(select coalesce(json_agg(json_build_object(

@@ -3,8 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { SessionContext, SessionKind } from "@/domain/auth/session-context";
 import type { Queryable } from "../connect";
-import { rememberScopeTests } from "../scope";
-import { doctorDepartments, doctors, labs, labUserDepartments, sessions, tests, users } from "../schema";
+import { doctors, labs, sessions, users } from "../schema";
+import { sessionDepartmentScope } from "../scope";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // one lab shift and a half
 
@@ -45,20 +45,7 @@ export async function loadSession(db: Queryable, token: string): Promise<Session
       docType: doctors.docType,
       departmentDataType: users.departmentDataType,
       departmentIds: sessions.departmentIds,
-      // The tests of the session's departments (DESIGN §3), read fresh with the session on every
-      // request: the scope then filters reports by constant test ids, which the planner estimates
-      // from statistics, instead of by a subquery on the catalog. Null: no department scope.
-      scopeTestIds: sql<number[] | null>`case
-        when ${users.kind} = 'support' then null
-        when ${users.kind} = 'doctor' and ${doctors.docType} = 0 then array(
-          select ${tests.id} from ${tests} join ${doctorDepartments} on ${doctorDepartments.departmentId} = ${tests.departmentId}
-          where ${doctorDepartments.doctorId} = ${users.doctorId} and ${tests.labId} = ${sessions.labId} order by 1)
-        when ${users.kind} = 'doctor' then null
-        when ${users.departmentDataType} = 1 then array(
-          select ${tests.id} from ${tests} join ${labUserDepartments} on ${labUserDepartments.departmentId} = ${tests.departmentId}
-          where ${labUserDepartments.userId} = ${users.id} and ${tests.labId} = ${sessions.labId} order by 1)
-        else array(select ${tests.id} from ${tests} where ${tests.labId} = ${sessions.labId} and ${tests.departmentId} = any(${sessions.departmentIds}) order by 1)
-      end`,
+      ...sessionDepartmentScope(),
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.labId, sessions.labId)))
@@ -67,14 +54,17 @@ export async function loadSession(db: Queryable, token: string): Promise<Session
     .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql`now()`), isNull(sessions.revokedAt)))
     .limit(1)
     // Every request runs this one statement first: prepared (postgres.js keeps it per connection),
-    // it is planned once instead of on each request (~0.1–0.2 ms of a 0.5 ms lookup, bench/).
+    // it is planned once instead of on each request (bench/NOTES.md).
     .prepare("load_session")
     .execute({ id: hashToken(token) });
   if (!row) return null;
-  const { scopeTestIds, ...rest } = row;
-  const session: SessionContext = { ...rest, kind: row.kind as SessionKind, departmentIds: row.departmentIds ?? [] };
-  if (scopeTestIds) rememberScopeTests(session, scopeTestIds);
-  return session;
+  const { scopeDepartmentIds, scopeTestIds, ...rest } = row;
+  return {
+    ...rest,
+    kind: row.kind as SessionKind,
+    departmentIds: row.departmentIds ?? [],
+    departmentScope: scopeDepartmentIds && scopeTestIds ? { departmentIds: scopeDepartmentIds.map(Number), testIds: scopeTestIds.map(Number) } : null,
+  };
 }
 
 export async function revokeSession(db: Queryable, sessionId: string) {

@@ -15,6 +15,12 @@ export interface SessionContext {
   departmentDataType: number | null;
   /** users.department_ids as copied into the session at login. */
   departmentIds: number[];
+  /**
+   * The departments the session is limited to (DESIGN §3) and their tests, read fresh with the
+   * session on every request (db/scope.ts); null when it is not limited by department (support
+   * users, referral doctors).
+   */
+  departmentScope: { departmentIds: number[]; testIds: number[] } | null;
 }
 
 /**

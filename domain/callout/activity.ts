@@ -7,7 +7,8 @@ export type Recipient = (typeof RECIPIENTS)[number];
 export const COMMUNICATION_METHODS = ["email", "fax", "sms", "whatsapp"] as const;
 export type CommunicationMethod = (typeof COMMUNICATION_METHODS)[number];
 
-const METHOD_LABEL: Record<CommunicationMethod, string> = {
+/** How a channel is named to people (form, activity text, export, timeline). */
+export const METHOD_LABEL: Record<CommunicationMethod, string> = {
   email: "Email",
   fax: "Fax",
   sms: "SMS",

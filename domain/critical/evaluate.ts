@@ -157,6 +157,13 @@ export function pickRange(ranges: RangeRow[], sex: string, ageDays: number | nul
   return best;
 }
 
+/** Whether a numeric value lies outside the range's normal [ref_low, ref_high] (bounds inclusive). */
+export function isOutsideNormal(range: RangeRow, value: number): boolean {
+  const refLow = toNumber(range.refLow);
+  const refHigh = toNumber(range.refHigh);
+  return (refLow !== null && value < refLow) || (refHigh !== null && value > refHigh);
+}
+
 /** The critical entry for one value, or null when it is not critical (or no range fits). */
 export function evaluateValue(
   param: ParameterRow,
@@ -189,10 +196,7 @@ export function evaluateValue(
   const v = toNumber(value.valueNumeric);
   if (v === null) return null;
 
-  const refLow = toNumber(range.refLow);
-  const refHigh = toNumber(range.refHigh);
-  const insideNormal = (refLow === null || v >= refLow) && (refHigh === null || v <= refHigh);
-  if (insideNormal) return null;
+  if (!isOutsideNormal(range, v)) return null;
 
   const critLow = toNumber(range.criticalLow);
   const critHigh = toNumber(range.criticalHigh);

@@ -1,6 +1,7 @@
 // The critical-result message a done callout sends: plain text and HTML from one model.
 // HIPAA mode (show_patient_name = 1) puts the accession number where the patient's name would be.
 import type { CriticalParameter } from "@/domain/critical/evaluate";
+import { utcTime } from "@/domain/format";
 
 export interface MessageModel {
   labName: string;
@@ -31,7 +32,7 @@ export function parameterLine(p: CriticalParameter): string {
 export function renderCriticalMessage(m: MessageModel): { subject: string; text: string; html: string } {
   const who = m.hipaaMode ? `accession ${m.accessionNo}` : `${m.patientName} (accession ${m.accessionNo})`;
   const subject = `CRITICAL RESULT — ${m.hipaaMode ? `Accession ${m.accessionNo}` : m.patientName} — ${m.labName}`;
-  const when = m.calledAt.toISOString().replace("T", " ").slice(0, 16);
+  const when = utcTime(m.calledAt);
   const lines = [
     `Dear ${m.recipientName},`,
     "",

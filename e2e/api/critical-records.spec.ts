@@ -2,8 +2,9 @@
 // session, unseen bills as 404 indistinguishable from nonexistent ones, id validation, and the exact
 // field names of the seed's serializer.
 //
-// Bills 291 and 271 are shared with the UI tests, which may change report statuses and drafts; the
-// assertions here hold whatever the statuses are (1, 2 and 4 are all returned).
+// Bills 291 and 271 are shared with the UI tests, which may change report statuses and drafts; this
+// project runs first on the fresh database (playwright.config.ts), so bill 271 still holds its seeded
+// draft, and the scope assertions hold whatever the statuses are (1, 2 and 4 are all returned).
 import { expect, test } from "@playwright/test";
 import { type ApiCase, type Cookies, type ErrorBody, expectCase, expectError, loginAll, send, type User } from "../api-support";
 
@@ -82,9 +83,13 @@ test.describe("endpoint 1: scope per session", () => {
   }
 
   test("every report returned is open, done or attempted and carries at least one critical parameter", async ({ request }) => {
-    for (const session of ["support", "tech", "tech2", "drdept", "drref"] as User[]) {
+    // Each session's count in bill 291 (the table above): an empty answer would pass the loop vacuously.
+    const expected: [User, number][] = [["support", 10], ["drref", 10], ["tech", 5], ["tech2", 3], ["drdept", 1]];
+    for (const [session, count] of expected) {
       const res = await send(request, { method: "GET", path: records(291), session }, cookies);
+      expect(res.status(), session).toBe(200);
       const body = await res.json();
+      expect(body.reports, session).toHaveLength(count);
       for (const r of body.reports) {
         expect([1, 2, 4]).toContain(r.lab_report.criticalValues);
         expect(r.critical_parameters.length).toBeGreaterThan(0);
@@ -159,7 +164,8 @@ test.describe("endpoint 1: field names are the seed's (DESIGN §5.1)", () => {
     const res = await send(request, { method: "GET", path: records(291), session: "support" }, cookies);
     expect(res.status()).toBe(200);
     const body = await res.json();
-    expect(sorted(Object.keys(body))).toEqual(["attempted_callout", "reports"]);
+    expect(sorted(Object.keys(body))).toEqual(["attempted_callout", "callout_version", "reports"]);
+    expect(res.headers().etag).toBe(`"291-${body.callout_version}"`);
     expect(body.reports).toHaveLength(10);
     const departments = new Set<string>();
     for (const r of body.reports) {
@@ -208,41 +214,65 @@ test.describe("endpoint 1: field names are the seed's (DESIGN §5.1)", () => {
     expect(departments.size).toBe(6);
   });
 
-  test("bill 271's draft: attempted_callout keys, callout_for = the testIDs at status 4", async ({ request }) => {
+  // The seed's draft of bill 271 (db/seed.ts): Potassium and Platelet Count attempted by support, to
+  // Organization and Referral by email and fax; PT/INR still pending. The api project runs before
+  // the UI tests on a fresh database, so nothing has replaced it yet.
+  const SEEDED_DRAFT = {
+    recipients: ["Organization", "Referral"],
+    critical_callout_comment: "Answering service took a message; awaiting callback from on-call physician.",
+    methods: ["email", "fax"],
+    tests: ["Platelet Count", "Potassium"],
+  };
+  type RecordsBody = {
+    reports: { lab_report: { labReportId: number; criticalValues: number; reportID: { testID: number; testName: string } } }[];
+    attempted_callout: {
+      recipients: string[];
+      critical_callout_comment: string;
+      critical_values_meta: unknown;
+      critical_callout_meta: { communication_methods: string[]; callout_for: number[] };
+    } | null;
+  };
+
+  test("bill 271's draft: attempted_callout keys and contents, callout_for = the testIDs of the attempted tests", async ({ request }) => {
     const res = await send(request, { method: "GET", path: records(271), session: "support" }, cookies);
     expect(res.status()).toBe(200);
-    const body = await res.json();
-    const ids = body.reports.map((r: { lab_report: { labReportId: number } }) => r.lab_report.labReportId).sort();
-    expect(ids).toEqual([957, 958, 959]);
-    const attempted = body.reports.filter((r: { lab_report: { criticalValues: number } }) => r.lab_report.criticalValues === 4);
-    if (body.attempted_callout === null) {
-      // A UI test may already have marked the bill done; then nothing is left at "attempted".
-      expect(attempted).toEqual([]);
-      return;
-    }
-    expect(sorted(Object.keys(body.attempted_callout))).toEqual([
-      "critical_callout_comment",
-      "critical_callout_meta",
-      "critical_values_meta",
-      "recipients",
-    ]);
-    const draft = body.attempted_callout;
-    expect(Array.isArray(draft.recipients)).toBe(true);
-    expect(typeof draft.critical_callout_comment).toBe("string");
-    expect(Array.isArray(draft.critical_callout_meta.communication_methods)).toBe(true);
-    expect([...draft.critical_callout_meta.callout_for].sort()).toEqual(
-      attempted.map((r: { lab_report: { reportID: { testID: number } } }) => r.lab_report.reportID.testID).sort(),
-    );
+    const body = (await res.json()) as RecordsBody;
+    expect(body.reports.map((r) => r.lab_report.labReportId).sort()).toEqual([957, 958, 959]);
+    const byTest = new Map(body.reports.map((r) => [r.lab_report.reportID.testName, r.lab_report]));
+    expect(body.attempted_callout, "the seeded draft").not.toBeNull();
+    const draft = body.attempted_callout!;
+    expect(sorted(Object.keys(draft))).toEqual(["critical_callout_comment", "critical_callout_meta", "critical_values_meta", "recipients"]);
+    expect([...draft.recipients].sort()).toEqual(SEEDED_DRAFT.recipients);
+    expect(draft.critical_callout_comment).toBe(SEEDED_DRAFT.critical_callout_comment);
+    expect([...draft.critical_callout_meta.communication_methods].sort()).toEqual(SEEDED_DRAFT.methods);
+    // callout_for names tests by testID: those of the two attempted tests, not PT/INR's.
+    expect([...draft.critical_callout_meta.callout_for].sort()).toEqual(SEEDED_DRAFT.tests.map((n) => byTest.get(n)!.reportID.testID).sort());
+    expect(SEEDED_DRAFT.tests.map((n) => byTest.get(n)!.criticalValues)).toEqual([4, 4]);
+    expect(byTest.get("PT/INR")!.criticalValues).toBe(1);
   });
 
   test("bill 271 as tech2 (Coagulation only): the bill-level draft is shown with the one report in scope", async ({ request }) => {
     const res = await send(request, { method: "GET", path: records(271), session: "tech2" }, cookies);
-    const body = await res.json();
-    expect(body.reports.map((r: { lab_report: { labReportId: number } }) => r.lab_report.labReportId)).toEqual([959]);
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as RecordsBody;
+    expect(body.reports.map((r) => r.lab_report.labReportId)).toEqual([959]);
+    // The draft is the bill's: tech2 sees it (recipients, channels, comment as support does), but its
+    // callout_for leaves out the attempted tests, which are outside tech2's departments.
+    const asSupport = (await (await send(request, { method: "GET", path: records(271), session: "support" }, cookies)).json()) as RecordsBody;
+    const draft = body.attempted_callout;
+    expect(draft, "the bill's draft").not.toBeNull();
+    expect(draft!.critical_callout_comment).toBe(SEEDED_DRAFT.critical_callout_comment);
+    expect(draft!.recipients).toEqual(asSupport.attempted_callout!.recipients);
+    expect(draft!.critical_callout_meta.communication_methods).toEqual(asSupport.attempted_callout!.critical_callout_meta.communication_methods);
+    expect(asSupport.attempted_callout!.critical_callout_meta.callout_for).toHaveLength(2);
+    expect(draft!.critical_callout_meta.callout_for).toEqual([]);
   });
 
   test("a bill without draft answers attempted_callout: null", async ({ request }) => {
     const res = await send(request, { method: "GET", path: records(121), session: "support" }, cookies);
-    expect((await res.json()).attempted_callout).toBeNull();
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body.reports.length).toBeGreaterThan(0);
+    expect(body.attempted_callout).toBeNull();
   });
 });

@@ -4,8 +4,9 @@
 //
 // Seed facts used: bill 201 (drref's, lab 1) has reports 709 (Hematology) and 710 (Microbiology) with
 // log entries 725 (attempt) then 733 (done) and done records 35, 36; bill 241 report 850 has record 43
-// (a day later); bill 9 (not drref's) report 33 has log 34; lab 2 bill 581 has log 2078 and records
-// 107–109 on reports 2058–2060, bill 481 report 1721 has record 83 (two days earlier). UI tests may add
+// (later); bill 9 (not drref's) report 33 has log 34; lab 2 bill 581 has log 2078 and records
+// 107–109 on reports 2058–2060, bill 481 report 1721 has record 83 (earlier). The seed dates rows
+// relative to the server's first start, so instants are read from the answers, never written here. UI tests may add
 // newer entries on bill 201: assertions below are about the seeded rows and the ordering, not counts.
 import { expect, test } from "@playwright/test";
 import { type ApiCase, type Cookies, expectCase, expectError, json, loginAll, range, send } from "../api-support";
@@ -70,10 +71,13 @@ test.describe("endpoint 2: scope, other lab, oldest first", () => {
     });
   }
 
-  test("bill 561's approval log entries (category 100) never show: only callout entries", async ({ request }) => {
-    // Seeded state of bill 561 has no callout yet; post-callout.spec.ts adds some later, all category 648
-    // entries with "Callout" texts. Either way no "Report approved" text may appear.
-    const { body } = await json(request, { method: "GET", path: logs("1987,1988"), session: "support2" }, cookies);
+  test("approval entries (category 100) never show beside a bill's callout entries", async ({ request }) => {
+    // Bill 201's reports were approved (category 100 entries in the seed) and called out (725, 733):
+    // the answer holds the callout entries and nothing else.
+    const { status, body } = await json(request, { method: "GET", path: logs("709,710"), session: "support" }, cookies);
+    expect(status).toBe(200);
+    const ids = body.logs.map((l: { id: number }) => l.id);
+    expect(ids).toEqual(expect.arrayContaining([725, 733]));
     for (const l of body.logs) expect(l.activityText).toMatch(/^Callout (done|Attempted) by - /);
   });
 
@@ -151,7 +155,7 @@ interface RecordCase extends ApiCase {
 
 const recordCases: RecordCase[] = [
   { name: "support: both reports of bill 201", ...audit({ lab_report_ids: [709, 710] }), status: 200, has: [36, 35] },
-  { name: "support: newest first across bills (850 a day after 709)", ...audit({ lab_report_ids: [709, 850] }), status: 200, has: [43, 35] },
+  { name: "support: newest first across bills (850 after 709)", ...audit({ lab_report_ids: [709, 850] }), status: 200, has: [43, 35] },
   { name: "tech: 709 in scope", ...audit({ lab_report_ids: [709, 710] }, "tech"), status: 200, has: [35] },
   { name: "tech: 710 out of scope → empty", ...audit({ lab_report_ids: [710] }, "tech"), status: 200, has: [] },
   { name: "tech2: 710 in scope", ...audit({ lab_report_ids: [709, 710] }, "tech2"), status: 200, has: [36] },
@@ -192,6 +196,9 @@ test.describe("endpoint 3: audit records", () => {
     const { status, body } = await json(request, audit({ lab_report_ids: [709, 710] }), cookies);
     expect(status).toBe(200);
     const byId = new Map(body.records.map((r: { id: number }) => [r.id, r]));
+    // A done callout's records and its log entry (733) are written at one instant.
+    const history = await json(request, { method: "GET", path: logs("709,710"), session: "support" }, cookies);
+    const doneAt = history.body.logs.find((l: { id: number }) => l.id === 733).activityDate as string;
     for (const [id, reportId] of [
       [35, 709],
       [36, 710],
@@ -224,8 +231,9 @@ test.describe("endpoint 3: audit records", () => {
         performed_by_user_name: "Grace Okafor, Laboratory Supervisor",
         performed_by_doctor_name: null,
         critical_callout_comment: expect.any(String),
-        created_on: "2026-11-18T10:51:31.000Z",
       });
+      expect(r.created_on).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(Date.parse(r.created_on as string)).toBe(Date.parse(doneAt));
       expect(r.critical_callout_meta).toMatchObject({
         communication_methods: ["email", "fax"],
         already_notified: { phone_call: { name: "RN Maria Lopez", read_back: true } },

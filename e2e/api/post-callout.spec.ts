@@ -199,14 +199,34 @@ test.describe("endpoint 4 on bill 561", () => {
     });
   }
 
-  test("a failed request does not burn its Idempotency-Key", async ({ request }) => {
+  test("a failed request does not burn its Idempotency-Key: the same key then carries a valid write", async ({ request }) => {
+    // Bill 307 (lab 2, report 1092 pending) is used by no other test, so this write disturbs none.
+    const [BILL_307, REPORT_1092] = [307, 1092];
     const key = `fail-then-${randomUUID()}`;
     const headers = { "idempotency-key": key };
-    await expectError(await send(request, post(body({ lab_report_ids: [2058] }), { headers }), cookies), 400, "bad_request");
+    const failing = post(body({ lab_report_ids: [2058] }), { path: calloutPath(BILL_307), headers });
+    await expectError(await send(request, failing, cookies), 400, "bad_request");
     // The same key with the same failing body fails the same way (not replayed, nothing stored) …
-    const again = await send(request, post(body({ lab_report_ids: [2058] }), { headers }), cookies);
+    const again = await send(request, failing, cookies);
     await expectError(again, 400, "bad_request");
     expect(again.headers()["idempotent-replayed"]).toBeUndefined();
+    // … and with a valid body it runs as a first request: written, not replayed, not a key conflict.
+    const valid = post(body({ lab_report_ids: [REPORT_1092], is_draft: true, critical_callout_comment: "Key reused after a 400" }), {
+      path: calloutPath(BILL_307),
+      headers,
+    });
+    const ok = await send(request, valid, cookies);
+    expect(ok.status(), await ok.text()).toBe(201);
+    expect(ok.headers()["idempotent-replayed"]).toBeUndefined();
+    const s = await snapshot(request, BILL_307, [REPORT_1092]);
+    expect(statuses(s)).toEqual({ [REPORT_1092]: 4 });
+    expect(s.records.attempted_callout).toMatchObject({ critical_callout_comment: "Key reused after a 400" });
+    expect(s.logs.logs.filter((l: { meta: { comment?: string } }) => l.meta.comment === "Key reused after a 400")).toHaveLength(1);
+    // Now the key is spent: the same request replays, and writes no second log entry.
+    const replay = await send(request, valid, cookies);
+    expect(replay.status()).toBe(201);
+    expect(replay.headers()["idempotent-replayed"]).toBe("true");
+    expect((await snapshot(request, BILL_307, [REPORT_1092])).logs).toEqual(s.logs);
   });
 
   let attemptLogId = 0;

@@ -61,8 +61,8 @@ test("a technician saves an attempt, finds it restored, then marks it done", asy
   await expect(billRow(page, "Complete Blood Count")).toContainText("Attempted");
   await expect(billRow(page, "Potassium")).toContainText("Attempted");
 
-  // A reload proves the draft comes back from the server, not from memory.
-  await page.reload();
+  // Reopened at once, without a reload: the form shows the attempt just saved, not what the
+  // dialog's first opening was filled from.
   dialog = await openCallout(page);
   await expect(commentBox(dialog)).toHaveValue(comment);
   await expect(reportBox(dialog, "Complete Blood Count")).toBeChecked();
@@ -85,38 +85,72 @@ test("a technician saves an attempt, finds it restored, then marks it done", asy
   await expect(dialog.getByRole("button", { name: "Save configuration" })).toHaveCount(0);
 });
 
-test("a failed save shows the server's message, keeps what was typed, and each click has its own key", async ({ page }) => {
-  // The write is answered by the test, so nothing is stored: the seed stays as it was.
-  const keys: string[] = [];
-  let release = () => {};
-  await page.route("**/report/*/critical/callout", async (route) => {
-    keys.push(route.request().headers()["idempotency-key"] ?? "");
-    await new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await route.fulfill({
-      status: 409,
-      json: { error: { code: "conflict", message: "Someone else saved a callout on this bill at the same moment; reload and try again" } },
-    });
-  });
+test("a failed save shows the server's message, keeps what was typed, writes nothing, and each click has its own key", async ({ page }) => {
   await loginViaForm(page, "tech");
+  // A real 409 from the server: an Idempotency-Key already used, by this user, for another request.
+  // The test spends a key on a real attempt, then makes the browser's saves reuse it; the server
+  // refuses each and stores nothing.
+  const usedKey = crypto.randomUUID();
+  const records = await page.request.get("/report/291/critical/records");
+  expect(records.status()).toBe(200);
+  const reports = (await records.json()).reports as { lab_report: { labReportId: number; criticalValues: number } }[];
+  const first = reports.find((r) => [1, 4].includes(r.lab_report.criticalValues));
+  if (!first) throw new Error("bill 291 has no open report left for tech");
+  const earlierComment = `Earlier attempt under the reused key (${Date.now()})`;
+  const earlier = await page.request.post("/report/291/critical/callout", {
+    headers: { origin: baseURL, "idempotency-key": usedKey },
+    data: {
+      lab_report_ids: [first.lab_report.labReportId],
+      is_draft: true,
+      recipients: [],
+      critical_callout_comment: earlierComment,
+      critical_callout_meta: { communication_methods: [], notify_to_others: null, already_notified: null },
+    },
+  });
+  expect(earlier.status()).toBe(201);
+
+  // Each save is held until the test has seen the pending state, then sent on with the used key.
+  const keys: string[] = [];
+  const waiting: ((release: () => void) => void)[] = [];
+  const nextSave = () => new Promise<() => void>((resolve) => waiting.push(resolve));
+  await page.route("**/report/291/critical/callout", async (route) => {
+    const headers = route.request().headers();
+    keys.push(headers["idempotency-key"] ?? "");
+    const announce = waiting.shift();
+    if (!announce) throw new Error("a save the test did not expect");
+    await new Promise<void>((release) => announce(release));
+    await route.continue({ headers: { ...headers, "idempotency-key": usedKey } });
+  });
+
   await page.goto("/bills/291");
-  const dialog = await openCallout(page);
-  await reportsGroup(dialog).getByRole("checkbox").first().check();
+  let dialog = await openCallout(page);
+  await expect(commentBox(dialog)).toHaveValue(earlierComment);
   await commentBox(dialog).fill("Line busy");
   const attempt = dialog.getByRole("button", { name: "Save attempt" });
-
   for (let i = 0; i < 2; i++) {
+    const held = nextSave();
     await attempt.click();
+    const release = await held;
     await expect(dialog.getByRole("button", { name: "Saving attempt…" })).toBeDisabled();
     await expect(dialog.getByRole("button", { name: "Mark as done" })).toBeDisabled();
     release();
-    await expect(dialog.getByRole("alert")).toContainText("Someone else saved a callout on this bill");
+    await expect(dialog.getByRole("alert")).toContainText("This Idempotency-Key was already used for a different request");
+    await expect(dialog.getByRole("alert")).toContainText("Your entries are kept");
     await expect(commentBox(dialog)).toHaveValue("Line busy");
   }
   expect(keys).toHaveLength(2);
   expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
   expect(keys[1]).not.toBe(keys[0]);
+  expect(keys).not.toContain(usedKey);
+
+  // Nothing was written: reopened, the draft and the newest history entry are the earlier attempt.
+  await page.unroute("**/report/291/critical/callout");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  dialog = await openCallout(page);
+  await expect(commentBox(dialog)).toHaveValue(earlierComment);
+  await expect(timelineEntries(dialog).first()).toContainText(earlierComment);
+  await expect(timelineEntries(dialog).filter({ hasText: "Line busy" })).toHaveCount(0);
 });
 
 test("a referral doctor sees 'not found' for a bill he did not refer", async ({ page }) => {

@@ -1,4 +1,4 @@
-// Signing on the bill page, with the lab's always_notify off and on (DESIGN §6, issue 5).
+// Signing on the bill page, with the lab's always_notify off and on (DESIGN §6).
 // Seed facts (db/seed.ts), bills no other spec uses:
 // - lab 1 (always_notify = 0, user `support`): bill 214 has aPTT pending (critical_values 1), unsigned;
 // - lab 2 (always_notify = 1, mandatory comments, user `support2`): bill 390 has Phosphorus and
@@ -62,10 +62,10 @@ test("always_notify on: Sign opens the callout first, and signs once the callout
   await expect(pageStatus(page)).toContainText("Phosphorus was not signed.");
   await expect(pageStatus(page)).toContainText("stays unsigned");
   await expect(billRow(page, "Phosphorus")).not.toContainText("Signed");
-  await page.reload();
   await expect(signButton(page, "Phosphorus")).toBeVisible();
 
-  // 2. Again, this time the callout is marked done: the sign is retried by itself and goes through.
+  // 2. Again at once, without a reload, this time the callout is marked done: the sign is retried by
+  // itself and goes through.
   await signButton(page, "Phosphorus").click();
   dialog = calloutDialog(page);
   await expect(dialog.getByRole("status").filter({ hasText: CALLOUT_REQUIRED })).toBeVisible();

@@ -7,9 +7,25 @@ import ExcelJS from "exceljs";
 import { loginViaForm } from "../support";
 
 const tabs = (page: Page) => page.getByRole("navigation", { name: "Worklist tabs" });
-const countOf = async (link: Locator) => Number((await link.textContent())?.match(/(\d+)\s*$/)?.[1] ?? Number.NaN);
+/** The count a tab link shows, once it shows one (the link is found by its `Name N` text). */
+const countOf = async (link: Locator) => {
+  await expect(link).toHaveText(/\d+\s*$/);
+  return Number((await link.textContent())?.match(/(\d+)\s*$/)?.[1] ?? Number.NaN);
+};
 const bodyRows = (page: Page) => page.getByRole("table").locator("tbody tr");
-const firstAccession = (page: Page) => bodyRows(page).first().getByRole("cell").nth(1).textContent();
+const firstAccessionCell = (page: Page) => bodyRows(page).first().getByRole("cell").nth(1);
+const firstAccession = async (page: Page) => (await firstAccessionCell(page).textContent())?.trim() ?? "";
+const accessions = async (page: Page) => (await bodyRows(page).locator("td:nth-child(2)").allTextContents()).map((s) => s.trim());
+/** The "Bill date (UTC)" cell of the newest bill in the list, read from the list sorted newest first. */
+async function newestBillDate(page: Page): Promise<string> {
+  const back = page.url();
+  await page.goto("/worklist?sort=newest");
+  const cell = bodyRows(page).first().locator("td:nth-child(6)");
+  await expect(cell).toHaveText(/^\d{4}-\d{2}-\d{2}/);
+  const text = ((await cell.textContent()) ?? "").trim();
+  await page.goto(back);
+  return text;
+}
 
 test("the tabs switch between Pending and Done and show their counts", async ({ page }) => {
   await loginViaForm(page, "support");
@@ -18,6 +34,7 @@ test("the tabs switch between Pending and Done and show their counts", async ({ 
   await expect(pending).toHaveAttribute("aria-current", "page");
   expect(await countOf(pending)).toBeGreaterThan(0);
   expect(await countOf(done)).toBeGreaterThan(0);
+  await expect(page.getByRole("table", { name: /Pending bills/ }).locator("tbody tr").first()).toBeVisible();
   await expect(page.getByRole("table", { name: /Pending bills/ })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Critical reports" })).toBeVisible();
 
@@ -43,14 +60,15 @@ test("a filter changes the rows and survives reload and back/forward", async ({ 
   await page.getByLabel("Department").selectOption({ label: "Microbiology" });
   await expect(page).toHaveURL(/[?&]department=\d+/);
   await expect(page.getByRole("table", { name: /matching the filters/ })).toBeVisible();
+  // The count changes once the filtered page has rendered: wait for it, do not read it once.
+  await expect.poll(() => countOf(pending)).toBeLessThan(all);
   const micro = await countOf(pending);
   expect(micro).toBeGreaterThan(0);
-  expect(micro).toBeLessThan(all);
 
   await page.reload();
   await expect(page.getByLabel("Department")).toHaveValue(/\d+/);
   await expect(page.getByLabel("Department").locator("option:checked")).toHaveText("Microbiology");
-  expect(await countOf(pending)).toBe(micro);
+  await expect(pending).toHaveText(new RegExp(`^Pending\\s*${micro}$`));
 
   await page.getByLabel("Status").selectOption({ label: "Attempted" });
   await expect(page).toHaveURL(/status=attempted/);
@@ -64,16 +82,19 @@ test("a filter changes the rows and survives reload and back/forward", async ({ 
   await page.goBack();
   await expect(page).not.toHaveURL(/department=/);
   await expect(page.getByLabel("Department")).toHaveValue("");
-  expect(await countOf(pending)).toBe(all);
+  await expect(pending).toHaveText(new RegExp(`^Pending\\s*${all}$`));
   await page.goForward();
   await expect(page).toHaveURL(/department=\d+/);
   await expect(page.getByLabel("Department").locator("option:checked")).toHaveText("Microbiology");
-  expect(await countOf(pending)).toBe(micro);
+  await expect(pending).toHaveText(new RegExp(`^Pending\\s*${micro}$`));
 });
 
 test("search and bill date narrow the list, and Clear filters resets them", async ({ page }) => {
   await loginViaForm(page, "support");
-  const accession = (await firstAccession(page))!.trim();
+  const pending = tabs(page).getByRole("link", { name: /^Pending \d+$/ });
+  const all = await countOf(pending);
+  const accession = await firstAccession(page);
+  expect(accession).not.toBe("");
   await page.getByLabel("Search patient or accession").fill(accession);
   await expect(page).toHaveURL(new RegExp(`q=${accession}`));
   await expect(bodyRows(page)).toHaveCount(1);
@@ -83,12 +104,23 @@ test("search and bill date narrow the list, and Clear filters resets them", asyn
   await expect(page).not.toHaveURL(/q=/);
   await expect(page.getByLabel("Search patient or accession")).toHaveValue("");
 
-  await page.getByLabel("Bill date from").fill("2026-11-19");
-  await expect(page).toHaveURL(/from=2026-11-19/);
+  // The seed dates bills relative to the server's first start: filter from the newest bill's day,
+  // which keeps some bills and drops most.
+  const from = (await newestBillDate(page)).slice(0, 10);
+  await page.getByLabel("Bill date from").fill(from);
+  await expect(page).toHaveURL(new RegExp(`from=${from}`));
+  await expect.poll(() => countOf(pending)).toBeLessThan(all);
+  expect(await countOf(pending)).toBeGreaterThan(0);
   await page.getByRole("link", { name: "Bill date (UTC)" }).click(); // newest first, to read bill dates
   await expect(page).toHaveURL(/sort=newest/);
-  const dates = await bodyRows(page).locator("td:nth-child(6)").allTextContents();
-  for (const d of dates) expect(d >= "2026-11-19").toBe(true);
+  const billDates = async () => (await bodyRows(page).locator("td:nth-child(6)").allTextContents()).map((d) => d.trim());
+  // Newest first and none before that day, once the sorted page has rendered.
+  await expect
+    .poll(async () => {
+      const dates = await billDates();
+      return dates.length > 0 && dates.every((d, i) => d >= from && (i === 0 || dates[i - 1] >= d));
+    })
+    .toBe(true);
   await page.getByLabel("Bill date from").fill("2030-01-01");
   await expect(page.getByText(/No bills match these filters/)).toBeVisible();
 });
@@ -106,27 +138,40 @@ test("pages through the list with previous/next links kept in the URL", async ({
   await pagination.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/[?&]page=2/);
   await expect(pagination.getByText(`Page 2 of ${pages}`)).toBeVisible();
-  expect(await firstAccession(page)).not.toBe(first);
+  await expect(firstAccessionCell(page)).not.toHaveText(first);
+  const secondPageFirst = await firstAccession(page);
   await page.reload();
   await expect(pagination.getByText(`Page 2 of ${pages}`)).toBeVisible();
+  await expect(firstAccessionCell(page)).toHaveText(secondPageFirst);
 
   await pagination.getByRole("link", { name: "Previous" }).click();
   await expect(pagination.getByText(`Page 1 of ${pages}`)).toBeVisible();
-  expect(await firstAccession(page)).toBe(first);
+  await expect(firstAccessionCell(page)).toHaveText(first);
 });
 
 test("sorting by a column header reorders the rows", async ({ page }) => {
   await loginViaForm(page, "support");
+  await expect(bodyRows(page).first()).toBeVisible();
+  const byDefault = await accessions(page);
+  // The default order (oldest open report first) is not accession order, so sorting must move rows.
+  expect(byDefault.length).toBeGreaterThan(1);
+  expect(byDefault).not.toEqual([...byDefault].sort());
+  // What the server says the first page in accession order is (the page's own session).
+  const api = await page.request.get("/api/worklist?sort=accession");
+  expect(api.status()).toBe(200);
+  const expected = ((await api.json()) as { rows: { accessionNo: string }[] }).rows.map((r) => r.accessionNo);
+  expect(expected).toEqual([...expected].sort());
+
   await page.getByRole("link", { name: "Accession" }).click();
   await expect(page).toHaveURL(/sort=accession/);
   await expect(page.getByRole("columnheader", { name: /Accession/ })).toHaveAttribute("aria-sort", "ascending");
-  const accessions = (await bodyRows(page).locator("td:nth-child(2)").allTextContents()).map((s) => s.trim());
-  expect(accessions).toEqual([...accessions].sort());
+  await expect.poll(() => accessions(page)).toEqual(expected);
 });
 
 test("a row click and the accession link open the bill", async ({ page }) => {
   await loginViaForm(page, "support");
   const row = bodyRows(page).first();
+  await expect(row.getByRole("cell").first()).toHaveText(/^\s*\d+\s*$/);
   const billId = (await row.getByRole("cell").first().textContent())!.trim();
   await row.getByRole("cell").nth(2).click(); // the patient's name: plain text, not a link
   await expect(page).toHaveURL(new RegExp(`/bills/${billId}$`));
@@ -181,6 +226,7 @@ test("Export to Excel downloads the filtered reports with a Callout Status colum
   await doneWb.xlsx.readFile(await (await doneDownloading).path());
   const doneSheet = doneWb.getWorksheet("Critical reports")!;
   const byCol = header.indexOf("Called out by") + 1;
+  expect(doneSheet.rowCount, "the Done export has report rows").toBeGreaterThan(1);
   doneSheet.eachRow((row, n) => {
     if (n === 1) return;
     expect(row.getCell(statusCol).value).toBe("Done");

@@ -88,8 +88,14 @@ export function openEventStream(opts: EventStreamOptions): Response {
       };
       signal.addEventListener("abort", close, { once: true });
       write(`retry: 2000\n\n`);
-      unsubscribe = await subscribe(onMessage);
-      if (announcePresence && billId !== undefined) await joinPresence(db, session, billId, streamId);
+      const stop = await subscribe(onMessage);
+      // The client may hang up while the stream is still starting: then nothing may be left behind.
+      if (closed) return stop();
+      unsubscribe = stop;
+      if (announcePresence && billId !== undefined) {
+        await joinPresence(db, session, billId, streamId);
+        if (closed) return void leavePresence(db, session, billId, streamId).catch(() => {});
+      }
       enqueue(sendPresence);
       keepAlive = setInterval(() => {
         write(": keep-alive\n\n");

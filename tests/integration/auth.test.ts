@@ -1,10 +1,21 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as signAllRoute } from "../../app/api/bills/[billId]/sign-all/route";
+import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
+import { GET as exportRoute } from "../../app/api/worklist/export/route";
+import { GET as worklistRoute } from "../../app/api/worklist/route";
 import { POST as loginRoute } from "../../app/auth/login/route";
 import { POST as logoutRoute } from "../../app/auth/logout/route";
 import { GET as meRoute } from "../../app/auth/me/route";
+import { POST as auditRoute } from "../../app/operation/critical-callout/route";
+import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
-import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
+import { GET as logsRoute } from "../../app/report/bulk/critical-notification/logs/route";
+import { GET as getSettingsRoute, PUT as putSettingsRoute } from "../../app/settings/critical-notification/route";
+import { rawRows } from "../../db/connect";
+import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 import { openTestDb, type TestDb } from "../support/db";
+import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
 
@@ -15,6 +26,17 @@ beforeAll(async () => {
   s = await buildScenario(tdb.db);
 });
 afterAll(() => tdb.dispose());
+
+/** What an unauthenticated write could change: callouts, logs, signatures, statuses, settings. */
+async function writableRows() {
+  const [row] = await rawRows(
+    tdb.db,
+    sql`select (select count(*) from critical_callouts) callouts, (select count(*) from activity_logs) logs,
+      (select count(*) from lab_reports where is_signed) signed, (select coalesce(sum(id * critical_values), 0) from lab_reports) statuses,
+      (select md5(coalesce(string_agg(value::text, ',' order by id), '')) from lab_settings) settings`,
+  );
+  return row;
+}
 
 describe("sessions", () => {
   it("logs in with the right password and sets an httpOnly SameSite cookie", async () => {
@@ -92,10 +114,35 @@ describe("sessions", () => {
     expect(after.json.error.code).toBe("unauthorized");
   });
 
-  it("every data endpoint answers 401 in the error envelope without a session", async () => {
-    const res = await call(recordsRoute, `/report/${s.bill1.id}/critical/records`, { params: { billId: String(s.bill1.id) } });
-    expect(res.status).toBe(401);
-    expect(res.json).toEqual({ error: { code: "unauthorized", message: expect.any(String), request_id: expect.any(String) } });
+  it("every data endpoint answers 401 in the error envelope without a session, and writes nothing", async () => {
+    const bill = { billId: String(s.bill1.id) };
+    const endpoints: [string, () => ReturnType<typeof call>][] = [
+      ["GET records", () => call(recordsRoute, `/report/${s.bill1.id}/critical/records`, { params: bill })],
+      ["GET logs", () => call(logsRoute, `/report/bulk/critical-notification/logs?report_ids=${s.r.cbcPending.id}`)],
+      ["POST audit records", () => call(auditRoute, "/operation/critical-callout", { body: { lab_report_ids: [s.r.cultureDone.id] } })],
+      [
+        "POST callout",
+        () =>
+          call(calloutRoute, `/report/${s.bill1.id}/critical/callout`, {
+            params: bill,
+            body: { lab_report_ids: [s.r.cbcPending.id], is_draft: true, recipients: [], critical_callout_comment: "", critical_callout_meta: { communication_methods: [] } },
+          }),
+      ],
+      ["GET worklist", () => call(worklistRoute, "/api/worklist")],
+      ["GET worklist export", () => call(exportRoute, "/api/worklist/export")],
+      ["POST sign", () => call(signRoute, `/api/reports/${s.r.cbcPending.id}/sign`, { method: "POST", params: { reportId: String(s.r.cbcPending.id) } })],
+      ["POST sign-all", () => call(signAllRoute, `/api/bills/${s.bill1.id}/sign-all`, { method: "POST", params: bill })],
+      ["GET settings", () => call(getSettingsRoute, "/settings/critical-notification")],
+      ["PUT settings", () => call(putSettingsRoute, "/settings/critical-notification", { method: "PUT", body: { ...DEFAULT_NOTIFY_SETTINGS, always_notify: 1 } })],
+      ["GET me", () => call(meRoute, "/auth/me")],
+    ];
+    const before = await writableRows();
+    for (const [name, run] of endpoints) {
+      const res = await run();
+      expect(res.status, name).toBe(401);
+      expect(res.json, name).toEqual({ error: { code: "unauthorized", message: expect.any(String), request_id: expect.any(String) } });
+    }
+    expect(await writableRows()).toEqual(before);
   });
 });
 

@@ -1,9 +1,16 @@
-// Authorization matrix (issue 6): every endpoint × every kind of session × every kind of object.
-// The expected outcome is the table below; an unseen object must look exactly like a nonexistent one.
+// Authorization matrix: every endpoint × every kind of session × every kind of object. The expected
+// outcome is the table below; an unseen object must look exactly like a nonexistent one. The route
+// table is checked against the route files under app/, so a new endpoint without a row fails here.
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as eventsRoute } from "../../app/api/events/route";
+import { POST as signAllRoute } from "../../app/api/bills/[billId]/sign-all/route";
 import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
+import { GET as exportRoute } from "../../app/api/worklist/export/route";
 import { GET as worklistRoute } from "../../app/api/worklist/route";
+import { POST as loginRoute } from "../../app/auth/login/route";
 import { POST as logoutRoute } from "../../app/auth/logout/route";
 import { GET as meRoute } from "../../app/auth/me/route";
 import { POST as auditRoute } from "../../app/operation/critical-callout/route";
@@ -15,9 +22,10 @@ import { createSession, hashToken } from "../../db/queries/sessions";
 import * as t from "../../db/schema";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openSse, type SseFrame } from "../support/sse";
 
 const LIVE = ["tech0", "tech1", "drdept", "drref", "support", "supportB"] as const;
 const DEAD = ["none", "expired", "loggedOut"] as const;
@@ -96,24 +104,68 @@ const ENDPOINTS = {
       body: { lab_report_ids: [target(o).reportId], is_draft: true, recipients: [], critical_callout_comment: "matrix", critical_callout_meta: { communication_methods: [] } },
     }),
   sign: (cookie: string | undefined, o: Obj) => call(signRoute, "/s", { method: "POST", cookie, params: { reportId: String(target(o).reportId) } }),
+  signAll: (cookie: string | undefined, o: Obj) => call(signAllRoute, "/sa", { method: "POST", cookie, params: { billId: String(target(o).billId) } }),
   worklist: (cookie: string | undefined, _o: Obj) => call(worklistRoute, "/api/worklist?tab=pending", { cookie }),
+  export: (cookie: string | undefined, _o: Obj) => call(exportRoute, "/api/worklist/export?tab=pending", { cookie }),
+  events: (cookie: string | undefined, o: Obj) => call(eventsRoute, `/api/events?bill_id=${target(o).billId}`, { cookie, stream: true }),
 };
 
+type Access = "public" | "session";
+/** Every handler of every route file, as "METHOD /path" in app/'s own spelling. */
+const ROUTES: Record<string, { access: Access; call: (cookie: string | undefined) => ReturnType<typeof call> }> = {
+  "GET /report/[billId]/critical/records": { access: "session", call: (c) => ENDPOINTS.records(c, "hemaReport") },
+  "GET /report/bulk/critical-notification/logs": { access: "session", call: (c) => ENDPOINTS.logs(c, "hemaReport") },
+  "POST /operation/critical-callout": { access: "session", call: (c) => ENDPOINTS.audit(c, "hemaReport") },
+  "POST /report/[billId]/critical/callout": { access: "session", call: (c) => ENDPOINTS.callout(c, "hemaReport") },
+  "POST /api/reports/[reportId]/sign": { access: "session", call: (c) => ENDPOINTS.sign(c, "hemaReport") },
+  "POST /api/bills/[billId]/sign-all": { access: "session", call: (c) => ENDPOINTS.signAll(c, "hemaReport") },
+  "GET /api/worklist": { access: "session", call: (c) => ENDPOINTS.worklist(c, "hemaReport") },
+  "GET /api/worklist/export": { access: "session", call: (c) => ENDPOINTS.export(c, "hemaReport") },
+  "GET /api/events": { access: "session", call: (c) => ENDPOINTS.events(c, "hemaReport") },
+  "GET /settings/critical-notification": { access: "session", call: (cookie) => call(getSettingsRoute, "/s", { cookie }) },
+  "PUT /settings/critical-notification": {
+    access: "session",
+    call: (cookie) => call(putSettingsRoute, "/s", { method: "PUT", cookie, body: DEFAULT_NOTIFY_SETTINGS }),
+  },
+  "GET /auth/me": { access: "session", call: (cookie) => call(meRoute, "/me", { cookie }) },
+  "POST /auth/logout": { access: "session", call: (cookie) => call(logoutRoute, "/o", { method: "POST", cookie }) },
+  "POST /auth/login": {
+    access: "public",
+    call: (cookie) => call(loginRoute, "/auth/login", { cookie, body: { username: s.users.tech0.username, password: PASSWORD } }),
+  },
+};
+
+const APP = path.resolve(import.meta.dirname, "../../app");
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+/** "METHOD /path" of every handler exported by a route file under app/. */
+async function appRoutes(): Promise<string[]> {
+  const files = (readdirSync(APP, { recursive: true }) as string[]).filter((f) => f.split(path.sep).at(-1) === "route.ts");
+  const routes: string[] = [];
+  for (const file of files) {
+    const mod = (await import(path.join(APP, file))) as Record<string, unknown>;
+    const url = `/${path.dirname(file).split(path.sep).join("/")}`;
+    for (const method of HTTP_METHODS) if (typeof mod[method] === "function") routes.push(`${method} ${url}`);
+  }
+  return routes.sort();
+}
+
+it("has a row for every handler of every route file", async () => {
+  expect(await appRoutes()).toEqual(Object.keys(ROUTES).sort());
+});
+
 describe.each(DEAD)("without a valid session (%s)", (who) => {
-  it.each([...Object.keys(ENDPOINTS), "me", "settings", "settings-put", "logout"])("%s answers 401", async (name) => {
-    const cookie = cookies[who];
-    const res =
-      name === "me"
-        ? await call(meRoute, "/me", { cookie })
-        : name === "settings"
-          ? await call(getSettingsRoute, "/s", { cookie })
-          : name === "settings-put"
-            ? await call(putSettingsRoute, "/s", { method: "PUT", cookie, body: DEFAULT_NOTIFY_SETTINGS })
-            : name === "logout"
-              ? await call(logoutRoute, "/o", { method: "POST", cookie })
-              : await ENDPOINTS[name as keyof typeof ENDPOINTS](cookie, "hemaReport");
+  const sessionRoutes = Object.keys(ROUTES).filter((r) => ROUTES[r].access === "session");
+  it.each(sessionRoutes)("%s answers 401", async (route) => {
+    const res = await ROUTES[route].call(cookies[who]);
     expect(res.status).toBe(401);
     expect(res.json.error.code).toBe("unauthorized");
+    cells++;
+  });
+
+  it.each(Object.keys(ROUTES).filter((r) => ROUTES[r].access === "public"))("%s answers without a session", async (route) => {
+    const res = await ROUTES[route].call(cookies[who]);
+    expect(res.status).toBe(200);
     cells++;
   });
 });
@@ -169,13 +221,38 @@ describe.each(LIVE)("%s", (who) => {
     if (sees) expect(sign.status).toBe(200);
     else expect(shape(sign)).toEqual(shape(await ENDPOINTS.sign(cookie, "nonexistent")));
 
+    // Sign all: a visible bill signs exactly the reports the session sees on it (dismissed ones
+    // excepted); an unseen bill is the nonexistent answer.
+    if (o !== "nonexistent") await tdb.db.update(t.labReports).set({ isSigned: false }).where(eq(t.labReports.id, reportId));
+    const signAll = await ENDPOINTS.signAll(cookie, o);
+    if (billVisible) {
+      expect(signAll.status).toBe(200);
+      expect(signAll.json.signed.includes(reportId)).toBe(sees);
+    } else {
+      expect(shape(signAll)).toEqual(shape(await ENDPOINTS.signAll(cookie, "nonexistent")));
+    }
+
+    // Event stream of the object's bill: open when the bill is visible, else the nonexistent answer.
+    const events = await ENDPOINTS.events(cookie, o);
+    if (billVisible) {
+      expect(events.status).toBe(200);
+      expect(events.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    } else {
+      expect(shape(events)).toEqual(shape(await ENDPOINTS.events(cookie, "nonexistent")));
+    }
+
+    // Export: every session may export its own worklist.
+    const xlsx = await ENDPOINTS.export(cookie, o);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+
     // Worklist: the object's bill is listed only when one of its reports is seen.
     const wl = await ENDPOINTS.worklist(cookie, o);
     expect(wl.status).toBe(200);
     const billsSeen = new Set(OBJECTS.filter((x) => SEES[who].includes(x)).map((x) => target(x).billId));
     const listed = wl.json.rows.map((r: { billId: number }) => r.billId).filter((id: number) => [s.bill1.id, s.bill2.id, s.billB.id].includes(id));
     expect(new Set(listed)).toEqual(billsSeen);
-    cells += 6;
+    cells += 9;
   });
 
   it("configuration: everyone reads their own lab's; only support may change it", async () => {
@@ -188,5 +265,39 @@ describe.each(LIVE)("%s", (who) => {
     const me = await call(meRoute, "/me", { cookie });
     expect(me.json.user.labId).toBe(who === "supportB" ? s.labB.id : s.labA.id);
     cells += 3;
+  });
+});
+
+describe("the event stream", () => {
+  it("brings each session the writes on exactly the reports it sees", async () => {
+    const streams = await Promise.all(LIVE.map((who) => openSse(eventsRoute, "/api/events", cookies[who]!)));
+    try {
+      const writes: [Obj, (typeof LIVE)[number]][] = [
+        ["hemaReport", "support"],
+        ["chemReport", "support"],
+        ["microReport", "support"],
+        ["otherDoctorReport", "support"],
+        ["otherLabReport", "supportB"],
+      ];
+      for (const [o, writer] of writes) {
+        const res = await call(calloutRoute, "/c", {
+          cookie: cookies[writer],
+          params: { billId: String(target(o).billId) },
+          body: { lab_report_ids: [target(o).reportId], is_draft: true, recipients: [], critical_callout_comment: "events", critical_callout_meta: { communication_methods: [] } },
+        });
+        expect(res.status).toBe(201);
+      }
+      for (const [i, who] of LIVE.entries()) {
+        const expected = SEES[who].filter((o) => o !== "nonexistent").map((o) => target(o).reportId).sort((a, b) => a - b);
+        const heard: number[] = [];
+        // Every expected event arrives within 2 s; then a quiet half second shows nothing else follows.
+        while (heard.length < expected.length) heard.push(...((await streams[i].nextOf("callout", 2000)) as SseFrame & { data: { lab_report_ids: number[] } }).data.lab_report_ids);
+        await expect(streams[i].nextOf("callout", 500)).rejects.toThrow(/no event/);
+        expect(heard.sort((a, b) => a - b), who).toEqual(expected);
+        cells++;
+      }
+    } finally {
+      for (const stream of streams) stream.close();
+    }
   });
 });

@@ -2,7 +2,9 @@
 // its status, and the same 404 semantics as endpoint 1 (DESIGN §3).
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { calloutCounts, calloutState } from "../../components/bill/callout-state";
 import { getBillDetail } from "../../db/queries/bill-detail";
+import { getCriticalRecords } from "../../db/queries/critical-records";
 import { loadSession } from "../../db/queries/sessions";
 import { labReports } from "../../db/schema";
 import type { SessionContext } from "../../domain/auth/session-context";
@@ -57,6 +59,7 @@ describe("getBillDetail", () => {
       sampleCollected: true,
       dismissed: false,
       isSigned: false,
+      inCallout: true,
     });
     const statuses = Object.fromEntries(d.reports.map((r) => [r.labReportId, r.criticalValues]));
     expect(statuses[s.r.kAttempted.id]).toBe(4);
@@ -108,5 +111,27 @@ describe("getBillDetail", () => {
     const d = await detail("support", s.bill1.id);
     const signed = d.reports.filter((r) => r.isSigned).map((r) => r.labReportId);
     expect(signed).toEqual([s.r.normal.id]);
+  });
+
+  it("marks exactly the reports endpoint 1 lists; the page's badges and open count follow them", async () => {
+    for (const who of ["support", "tech0", "tech1", "drref"]) {
+      const [d, records] = await Promise.all([detail(who, s.bill1.id), getCriticalRecords(tdb.db, sessions[who], s.bill1.id)]);
+      const listed = records.reports.map((r) => r.lab_report.labReportId);
+      expect(d.reports.filter((r) => r.inCallout).map((r) => r.labReportId), who).toEqual(listed);
+      // The header's "open" is what the dialog would list as open.
+      const openInDialog = records.reports.filter((r) => [1, 4].includes(r.lab_report.criticalValues)).length;
+      expect(calloutCounts(d.reports).open, who).toBe(openInDialog);
+    }
+    const d = await detail("support", s.bill1.id);
+    const badge = (id: number) => {
+      const st = calloutState(d.reports.find((r) => r.labReportId === id) ?? expect.unreachable(`report ${id}`));
+      return st.kind === "excluded" ? st.label : st.status;
+    };
+    expect(badge(s.r.dismissed.id)).toBe("Dismissed");
+    expect(badge(s.r.uncollected.id)).toBe("Not collected");
+    expect(badge(s.r.notCritical.id)).toBe("No longer critical");
+    expect([badge(s.r.cbcPending.id), badge(s.r.kAttempted.id), badge(s.r.cultureDone.id)]).toEqual([1, 4, 2]);
+    // Pending CBC and attempted K: the three left out are not counted as open.
+    expect(calloutCounts(d.reports)).toEqual({ open: 2, done: 1 });
   });
 });

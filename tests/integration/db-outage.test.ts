@@ -5,6 +5,7 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as loginRoute } from "../../app/auth/login/route";
+import { GET as eventsRoute } from "../../app/api/events/route";
 import { GET as meRoute } from "../../app/auth/me/route";
 import { POST as auditRoute } from "../../app/operation/critical-callout/route";
 import { GET as logsRoute } from "../../app/report/bulk/critical-notification/logs/route";
@@ -16,6 +17,7 @@ import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openSse } from "../support/sse";
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 
@@ -103,4 +105,26 @@ describe.skipIf(!onPostgres)("database outage", () => {
     await proxy.start(); // same port
     for (const [name, run] of requests()) expect((await run()).status, name).toBeLessThan(300);
   });
+
+  it("keeps an open event stream: after the database comes back it says resync, then events flow again", async () => {
+    const stream = await openSse(eventsRoute, `/api/events?bill_id=${s.bill1.id}`, cookie);
+    try {
+      expect(stream.status).toBe(200);
+      await stream.nextOf("presence"); // the stream is set up: the server listens
+      await proxy.cut();
+      await new Promise((r) => setTimeout(r, 500));
+      await proxy.start();
+      // The server's LISTEN reconnected on its own; what was sent meanwhile is unknown, so: refetch.
+      await stream.nextOf("resync", 15_000);
+      const write = await call(calloutRoute, "/c", {
+        cookie,
+        params: { billId: String(s.bill1.id) },
+        body: { lab_report_ids: [s.r.cbcPending.id], is_draft: true, recipients: [], critical_callout_comment: "after", critical_callout_meta: { communication_methods: [] } },
+      });
+      expect(write.status).toBe(201);
+      expect((await stream.nextOf("callout", 2000)).data).toMatchObject({ bill_id: s.bill1.id, version: write.json.version });
+    } finally {
+      stream.close();
+    }
+  }, 30_000);
 });

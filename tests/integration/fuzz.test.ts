@@ -1,10 +1,12 @@
-// Property-based fuzzing (issue 6): random and hostile path params, query strings and bodies on every
+// Property-based fuzzing: random and hostile path params, query strings and bodies on every
 // endpoint. Never a 5xx, never a stack trace, always the error envelope on errors, and a rejected
 // request writes nothing.
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as signAllRoute } from "../../app/api/bills/[billId]/sign-all/route";
 import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
+import { GET as exportRoute } from "../../app/api/worklist/export/route";
 import { GET as worklistRoute } from "../../app/api/worklist/route";
 import { POST as loginRoute } from "../../app/auth/login/route";
 import { POST as auditRoute } from "../../app/operation/critical-callout/route";
@@ -15,8 +17,9 @@ import { PUT as putSettingsRoute } from "../../app/settings/critical-notificatio
 import { rawRows } from "../../db/connect";
 import { resetThrottle } from "../../server/auth/throttle";
 import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
-import { call } from "../support/http";
+import { XLSX_CONTENT_TYPE } from "../../server/export-xlsx";
+import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
+import { call, ORIGIN } from "../support/http";
 import { loginAs } from "../support/session";
 
 let tdb: TestDb;
@@ -134,7 +137,8 @@ async function rejectedWritesNothing(run: () => Promise<{ status: number; text: 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1);
 const runs = (n: number) => ({ numRuns: Math.round(n * RUNS), seed: Number(process.env.FUZZ_SEED ?? 20261127) });
 
-describe("fuzzing", () => {
+// Thousands of requests per case: on a busy 2-core machine a case can take minutes, which is not a failure.
+describe("fuzzing", { timeout: 240_000 }, () => {
   it("endpoint 1: bill ids", async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileString, hostileNumber.map(String)), async (billId) => {
@@ -202,15 +206,75 @@ describe("fuzzing", () => {
     );
   });
 
-  it("login: hostile bodies never log anyone in and never fail", async () => {
-    const shaped = shapedBody({ username: s.users.tech0.username, password: "wrong" });
+  it("login: a hostile body logs in exactly when it is the contract with the right password", async () => {
+    const username = s.users.tech0.username;
+    const shaped = fc.constantFrom(PASSWORD, "wrong", `${PASSWORD} `).chain((password) => shapedBody({ username, password }));
+    let loggedIn = 0;
     await fc.assert(
       fc.asyncProperty(rawBody(shaped), contentType, async (body, type) => {
+        const valid = type === "application/json" && isRightLogin(body, username);
+        // Failures throttle the address; a valid login must not meet the lockout other samples caused.
+        if (valid) resetThrottle();
         const res = await call(loginRoute, "/auth/login", { rawBody: body, headers: { "content-type": type, "x-forwarded-for": "198.51.100.7" } });
         assertSane(res);
-        expect(res.status).not.toBe(200);
+        if (valid) {
+          expect(res.status, body.slice(0, 200)).toBe(200);
+          loggedIn++;
+          expect(res.headers.get("set-cookie")).toMatch(/^cc_session=/);
+        } else {
+          expect(res.status, body.slice(0, 200)).not.toBe(200);
+          expect(res.headers.get("set-cookie")).toBeNull();
+        }
       }),
       runs(800),
     );
+    // The property is only worth something if both sides were drawn.
+    expect(loggedIn).toBeGreaterThan(0);
+  });
+
+  it("sign-all: hostile bill ids; a refused request signs nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, hostileNumber.map(String)), async (billId) => {
+        await rejectedWritesNothing(() => call(signAllRoute, "/a", { method: "POST", cookie, params: { billId } }));
+      }),
+      runs(300),
+    );
+  });
+
+  it("worklist export: hostile query strings answer a workbook or a 4xx envelope", async () => {
+    const keys = fc.constantFrom("tab", "department", "status", "from", "to", "q", "sort", "page", "extra");
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(keys, hostileString, { maxKeys: 4 }), async (query) => {
+        const qs = new URLSearchParams(query as Record<string, string>).toString();
+        const res = await exportRoute(new Request(`${ORIGIN}/api/worklist/export?${qs}`, { headers: { cookie, host: "localhost:3000" } }), {
+          params: Promise.resolve({}),
+        });
+        const bytes = Buffer.from(await res.arrayBuffer());
+        requests++;
+        expect(res.status, qs).toBeLessThan(500);
+        if (res.status === 200) {
+          expect(res.headers.get("content-type")).toBe(XLSX_CONTENT_TYPE);
+          expect(bytes.subarray(0, 2).toString()).toBe("PK"); // a zip, i.e. an .xlsx
+        } else {
+          expect(res.status).toBe(400);
+          expect(JSON.parse(bytes.toString())).toMatchObject({ error: { code: "bad_request", message: expect.any(String) } });
+        }
+      }),
+      runs(150),
+    );
   });
 });
+
+/** The login contract exactly: a JSON object with only username (trimmed) and the right password. */
+function isRightLogin(raw: string, username: string): boolean {
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return false;
+  }
+  if (!v || typeof v !== "object" || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  return keys.join() === "password,username" && typeof o.username === "string" && o.username.trim() === username && o.password === PASSWORD;
+}

@@ -1,4 +1,4 @@
-// Issue 5: the outbox, SMTP delivery to a real SMTP server in this process, HIPAA mode, the shared
+// Notifications: the outbox, SMTP delivery to a real SMTP server in this process, HIPAA mode, the shared
 // comment, retries while the mail server is down, and always_notify on signing.
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";

@@ -11,6 +11,8 @@ export interface CallOptions {
   rawBody?: string;
   headers?: Record<string, string>;
   origin?: string | null;
+  /** The answer may be an endless event stream: read its status and headers, then hang up. */
+  stream?: boolean;
 }
 
 export async function call(handler: Handler, path: string, opts: CallOptions = {}) {
@@ -27,6 +29,10 @@ export async function call(handler: Handler, path: string, opts: CallOptions = {
   const res = await handler(new Request(`${ORIGIN}${path}`, { method, headers, body }), {
     params: Promise.resolve(opts.params ?? {}),
   });
+  if (opts.stream && res.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await res.body?.cancel();
+    return { status: res.status, headers: res.headers, json: undefined, text: "" };
+  }
   const text = await res.text();
   let json: unknown;
   try {

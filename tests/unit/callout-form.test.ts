@@ -97,11 +97,23 @@ describe("blockers", () => {
     expect(blockers({ ...EMPTY_FORM, selected: [1], comment: " x " }, { ...DEFAULT_NOTIFY_SETTINGS, mandatory_comments: 1 }, all).both).toEqual([]);
   });
 
-  it("asks a done callout for a channel (or contact made) and a recipient", () => {
-    const b = blockers({ ...EMPTY_FORM, selected: [1] }, DEFAULT_NOTIFY_SETTINGS, all);
-    expect(b.both).toEqual([]);
-    expect(b.done).toHaveLength(2);
-    const reached = { ...EMPTY_FORM, selected: [1], phoneCall: { name: "RN Lee", contact: "", readBack: true } };
+  it("asks a done callout for a channel (or contact made) and a recipient, each by name", () => {
+    const CHANNEL = "Choose a channel, or record the phone call or fax already made.";
+    const RECIPIENT = "Choose at least one recipient.";
+    const form = { ...EMPTY_FORM, selected: [1] };
+    const neither = blockers(form, DEFAULT_NOTIFY_SETTINGS, all);
+    expect(neither.both).toEqual([]);
+    expect(neither.done).toEqual([CHANNEL, RECIPIENT]);
+    expect(blockers({ ...form, methods: ["fax"] }, DEFAULT_NOTIFY_SETTINGS, all).done).toEqual([RECIPIENT]);
+    expect(blockers({ ...form, recipients: ["Referral"] }, DEFAULT_NOTIFY_SETTINGS, all).done).toEqual([CHANNEL]);
+    expect(blockers({ ...form, methods: ["fax"], recipients: ["Referral"] }, DEFAULT_NOTIFY_SETTINGS, all).done).toEqual([]);
+    // A recipient the bill does not have (no referral doctor) does not count.
+    expect(blockers({ ...form, methods: ["fax"], recipients: ["Referral"] }, DEFAULT_NOTIFY_SETTINGS, { recipients: ["Organization"] }).done).toEqual([RECIPIENT]);
+    // Another person to notify is a recipient too.
+    const others = { ...EMPTY_FORM.others, name: "Dr. On Call", email: "oncall@clinic.test" };
+    expect(blockers({ ...form, methods: ["email"], others }, DEFAULT_NOTIFY_SETTINGS, all).done).toEqual([]);
+    // Contact already made by phone answers both.
+    const reached = { ...form, phoneCall: { name: "RN Lee", contact: "", readBack: true } };
     expect(blockers(reached, DEFAULT_NOTIFY_SETTINGS, all).done).toEqual([]);
   });
 

@@ -69,6 +69,15 @@ describe("formatRange", () => {
     expect(formatRange("0.00", "10.0")).toBe("0 - 10");
     expect(formatRange(null, "1000")).toBe("< 1000");
   });
+  it("keeps the exact decimal the database sent: leading zeros, signs, blanks, odd strings", () => {
+    expect(formatRange(" 007.50 ", "+12")).toBe("7.5 - 12");
+    expect(formatRange("-0.00", ".5")).toBe("0 - 0.5");
+    expect(formatRange("-7.", null)).toBe("> -7");
+    expect(formatRange("1e3", null)).toBe("> 1000"); // not a plain decimal: read as a number
+    expect(formatRange("  ", "abc")).toBe("< abc"); // blank is missing; an unreadable bound is shown as is
+    expect(formatRange(".", null)).toBe("> .");
+    expect(formatRange(-0, 2.5)).toBe("0 - 2.5");
+  });
   it("accepts numbers", () => {
     expect(formatRange(3.5, 200)).toBe("3.5 - 200");
     expect(formatRange(0, null)).toBe("> 0");
@@ -89,6 +98,11 @@ describe("ageInDays", () => {
     expect(ageInDays("2024-01-01", null)).toBeNull();
     expect(ageInDays("2024-01-02", new Date("2024-01-01T12:00:00Z"))).toBeNull();
     expect(ageInDays("2024-01-01", "not a date")).toBeNull();
+    expect(ageInDays("01/01/2024", "2024-02-01T00:00:00Z")).toBeNull();
+  });
+  it("reads the date part of a longer ISO date of birth, and trims it", () => {
+    expect(ageInDays(" 2024-01-01T18:00:00Z", "2024-01-11T00:00:00Z")).toBe(10);
+    expect(ageInDays("x2024-01-01", "2024-01-11T00:00:00Z")).toBeNull();
   });
 });
 

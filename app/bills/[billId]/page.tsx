@@ -4,8 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { BillPeople } from "@/components/bill/bill-people";
 import { BillReportsTable } from "@/components/bill/bill-reports-table";
+import { calloutCounts } from "@/components/bill/callout-state";
 import { BillCalloutButton, BillSigningProvider } from "@/components/bill/bill-signing";
-import { LiveRefresh } from "@/components/live/live-refresh";
+import { LiveRefresh } from "@/components/live/live-refresh-lazy";
 import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/db";
 import { getBillDetail } from "@/db/queries/bill-detail";
@@ -13,7 +14,6 @@ import { getNotifySettings } from "@/db/queries/settings";
 import { currentSession } from "@/server/auth/current-user";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { idStringSchema } from "@/contracts/ids";
-import { CriticalValues, isOpenStatus } from "@/domain/critical/status";
 import { ApiError } from "@/domain/errors";
 
 export const metadata: Metadata = { title: "Bill" };
@@ -38,8 +38,7 @@ export default async function BillPage({ params }: { params: Promise<{ billId: s
   if (!session) redirect("/login");
   const { bill, alwaysNotify } = await loadBill(session, (await params).billId);
 
-  const open = bill.reports.filter((r) => isOpenStatus(r.criticalValues)).length;
-  const done = bill.reports.filter((r) => r.criticalValues === CriticalValues.CALLOUT_DONE).length;
+  const { open, done } = calloutCounts(bill.reports);
 
   return (
     <>

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { getDb } from "@/db";
 import { listOutboundMessages } from "@/db/queries/outbox";
+import { utcTime } from "@/domain/format";
 import { currentSession } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Development mailbox" };
@@ -44,7 +45,7 @@ export default async function DevMailPage() {
                   </span>
                 </div>
                 <p className="mt-1 text-sm text-slate-600">
-                  To {m.recipientName} &lt;{m.address}&gt; ({m.recipientKind}) · {m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                  To {m.recipientName} &lt;{m.address}&gt; ({m.recipientKind}) · {utcTime(m.createdAt, "second")} UTC
                   {m.lastError ? ` · ${m.lastError}` : ""}
                 </p>
                 <pre className="mt-3 whitespace-pre-wrap rounded bg-slate-50 p-3 text-sm">{m.bodyText}</pre>
