@@ -40,5 +40,6 @@ export function systemActor(labId: number, labName: string): SessionContext {
     docType: null,
     departmentDataType: null,
     departmentIds: [],
+    departmentScope: null,
   };
 }
