@@ -1,0 +1,40 @@
+"use client";
+// The outcome of the next action (DESIGN §9) as one click: a radio group whose options look like
+// buttons. It starts preset (no answer for an attempt; reached once a person is named, else message
+// sent, for done), so the action button alone still records an outcome.
+import { OUTCOME_LABEL, type OutcomeCode } from "@/domain/callout/outcome";
+
+export function OutcomeChoice<C extends OutcomeCode>({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: readonly C[];
+  value: C;
+  onChange: (code: C) => void;
+  hint?: string;
+}) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-semibold">{legend}</legend>
+      {hint && <p className="text-xs text-slate-600">{hint}</p>}
+      <div className="mt-1.5 flex flex-wrap gap-1.5">
+        {options.map((code) => (
+          <label
+            key={code}
+            className="cursor-pointer rounded-full border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-50 has-checked:border-brand-700 has-checked:bg-brand-50 has-checked:font-semibold has-checked:text-brand-900 has-focus-visible:outline-2 has-focus-visible:outline-brand-600"
+          >
+            <input type="radio" name={name} value={code} checked={value === code} onChange={() => onChange(code)} className="sr-only" />
+            {value === code && <span aria-hidden="true">✓ </span>}
+            {OUTCOME_LABEL[code]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
