@@ -72,3 +72,36 @@ test("two people on one bill see each other, each other's saves, and never overw
   const row = tech.getByRole("table", { name: /^Reports/ }).getByRole("row").filter({ has: tech.getByRole("rowheader", { name: "Complete Blood Count" }) });
   await expect(row).toContainText("Attempted");
 });
+
+test("the worklist follows a colleague's write within 2 s, without a reload", async ({ browser, playwright }) => {
+  const tech = await signedIn(browser, "tech");
+  // The colleague works through the API, as another program of the lab might.
+  const colleague = await playwright.request.newContext({ baseURL });
+  await colleague.post("/auth/login", { data: { username: "support", password: "demo1234" }, headers: { origin: baseURL } });
+  const records = await (await colleague.get(`/report/${BILL}/critical/records`)).json();
+  type Entry = { lab_report: { labReportId: number; criticalValues: number; reportID: { departmentName: string } } };
+  const open = (records.reports as Entry[]).find((r) => r.lab_report.reportID.departmentName === "Hematology" && [1, 4].includes(r.lab_report.criticalValues));
+  expect(open, "an open Hematology report on the bill").toBeTruthy();
+  const accession = (await tech.getByText(/^Accession/).textContent())?.match(/Accession\s+(\S+)/)?.[1];
+  expect(accession).toBeTruthy();
+
+  await tech.goto(`/worklist?q=${accession}`);
+  await expect(tech.getByText("Live", { exact: true })).toBeVisible();
+  const row = tech.getByRole("row").filter({ hasText: accession! });
+  await expect(row).toBeVisible();
+  const doneBefore = Number((await row.textContent())?.match(/Done (\d+)/)?.[1] ?? 0);
+
+  const res = await colleague.post(`/report/${BILL}/critical/callout`, {
+    headers: { origin: baseURL },
+    data: {
+      lab_report_ids: [open!.lab_report.labReportId],
+      is_draft: false,
+      recipients: [],
+      critical_callout_comment: "worklist follows",
+      critical_callout_meta: { communication_methods: [], already_notified: { phone_call: { name: "RN Ward 4", contact: "555-0104", read_back: true } } },
+    },
+  });
+  expect(res.status()).toBe(201);
+  await expect(row).toContainText(`Done ${doneBefore + 1}`, LIVE);
+  await colleague.dispose();
+});

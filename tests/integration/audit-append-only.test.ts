@@ -1,16 +1,16 @@
 // The audit trail cannot be changed, even by someone with a SQL prompt on the app's connection.
-import { and, eq, isNull, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { pgErrorCode } from "../../db/pg-error";
 import * as t from "../../db/schema";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
 });
 afterAll(() => tdb.dispose());
 

@@ -7,31 +7,25 @@ import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
 import * as t from "../../db/schema";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { attemptBody, openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 let support: string;
 let tech0: string;
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   support = await loginAs(s.users.support.username);
   tech0 = await loginAs(s.users.tech0.username);
 });
 afterAll(() => tdb.dispose());
 
 const records = (cookie: string, billId = s.bill1.id) => call(recordsRoute, `/report/${billId}/critical/records`, { cookie, params: { billId: String(billId) } });
-const attempt = (ids: number[], comment: string) => ({
-  lab_report_ids: ids,
-  is_draft: true,
-  recipients: ["Referral"],
-  critical_callout_comment: comment,
-  critical_callout_meta: { communication_methods: ["email"] },
-});
+const attempt = (ids: number[], comment: string) => attemptBody(ids, comment);
 const post = (cookie: string, body: unknown, ifMatch?: string, billId = s.bill1.id) =>
   call(calloutRoute, `/report/${billId}/critical/callout`, { cookie, body, params: { billId: String(billId) }, headers: ifMatch ? { "if-match": ifMatch } : {} });
 

@@ -3,15 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as loginRoute } from "../../app/auth/login/route";
 import { GET as meRoute } from "../../app/auth/me/route";
-import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
-import { openTestDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
+import { PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
 });
 afterAll(() => tdb.dispose());
 

@@ -4,19 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as eventsRoute } from "../../app/api/events/route";
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
 import { openSse, type SseClient } from "../support/sse";
+import { attemptBody, openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 const cookies: Record<string, string> = {};
 const streams: SseClient[] = [];
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   for (const k of ["support", "tech0", "tech1", "drref", "supportB"] as const) cookies[k] = await loginAs(s.users[k].username);
 });
 afterAll(async () => {
@@ -30,13 +30,7 @@ async function listen(who: string, query = "") {
   return stream;
 }
 
-const attempt = (ids: number[], comment: string) => ({
-  lab_report_ids: ids,
-  is_draft: true,
-  recipients: ["Referral"],
-  critical_callout_comment: comment,
-  critical_callout_meta: { communication_methods: ["email"] },
-});
+const attempt = (ids: number[], comment: string) => attemptBody(ids, comment);
 const post = (who: string, ids: number[], comment: string) =>
   call(calloutRoute, `/report/${s.bill1.id}/critical/callout`, { cookie: cookies[who], body: attempt(ids, comment), params: { billId: String(s.bill1.id) } });
 

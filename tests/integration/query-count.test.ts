@@ -2,18 +2,18 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
 import * as t from "../../db/schema";
-import { openTestDb, queryCounter, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import { queryCounter, type TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 let cookie: string;
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   cookie = await loginAs(s.users.support.username);
 });
 afterAll(() => tdb.dispose());
@@ -55,7 +55,7 @@ it("uses the same number of queries for a bill of 2 reports and one of 60", asyn
   expect(large.res.json.reports).toHaveLength(60);
   expect(large.res.json.reports[1].critical_parameters.map((p: { flag: string }) => p.flag)).toEqual(["LL", "HH"]);
   expect(large.queries).toBe(small.queries);
-  // session, (the snapshot's isolation level, logged on PGlite,) bill, reports, values, ranges, draft, and the
-  // notify settings (the clock's target)
+  // session, then one read-only snapshot (its BEGIN counts on PGlite): bill, reports, values, ranges,
+  // draft, and the notify settings (the clock's target)
   expect(small.queries).toBeLessThanOrEqual(8);
 });
