@@ -8,18 +8,18 @@ import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
 import * as t from "../../db/schema";
 import { ATTEMPT_OUTCOMES } from "../../domain/callout/outcome";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 let cookie: string;
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   cookie = await loginAs(s.users.support.username);
 });
 afterAll(() => tdb.dispose());

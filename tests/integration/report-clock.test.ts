@@ -8,18 +8,18 @@ import { GET as getSettingsRoute, PUT as putSettingsRoute } from "../../app/sett
 import { putNotifySettings } from "../../db/queries/settings";
 import * as t from "../../db/schema";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 let cookie: string;
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   cookie = await loginAs(s.users.support.username);
 });
 afterAll(() => tdb.dispose());
