@@ -2,7 +2,8 @@
 // The outcome of the next action (DESIGN §9) as one click: a radio group whose options look like
 // buttons. It starts preset (no answer for an attempt; reached once a person is named, else message
 // sent, for done), so the action button alone still records an outcome.
-import { OUTCOME_LABEL, type OutcomeCode } from "@/domain/callout/outcome";
+import { ATTEMPT_OUTCOMES, DONE_OUTCOMES, OUTCOME_LABEL, type OutcomeCode } from "@/domain/callout/outcome";
+import { type CalloutForm, doneOutcomeOf } from "./callout-form";
 
 export function OutcomeChoice<C extends OutcomeCode>({
   name,
@@ -36,5 +37,29 @@ export function OutcomeChoice<C extends OutcomeCode>({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** Both outcomes of the form: the one "Save attempt" records and the one "Mark as done" records. */
+export function OutcomeField({ form, update }: { form: CalloutForm; update: (patch: (f: CalloutForm) => CalloutForm) => void }) {
+  return (
+    <div className="space-y-3 rounded-lg border border-slate-200 bg-slate-50/60 p-3">
+      <OutcomeChoice
+        name="attempt-outcome"
+        legend="Outcome of an attempt"
+        hint="Recorded by Save attempt."
+        options={ATTEMPT_OUTCOMES}
+        value={form.attemptOutcome}
+        onChange={(code) => update((f) => ({ ...f, attemptOutcome: code }))}
+      />
+      <OutcomeChoice
+        name="done-outcome"
+        legend="Outcome when done"
+        hint="Recorded by Mark as done. Reached: a person took the result (named, with read-back, under the phone call already made)."
+        options={DONE_OUTCOMES}
+        value={doneOutcomeOf(form)}
+        onChange={(code) => update((f) => ({ ...f, doneOutcome: code }))}
+      />
+    </div>
   );
 }

@@ -84,7 +84,7 @@ export function calloutRuleViolations(
   if (asDone && action.recipients.length === 0 && !meta.notify_to_others?.name.trim() && !reached) violations.push(NEEDS_RECIPIENT);
   // The outcome is judged against the action it is sent with (the form sends each button its own).
   for (const problem of outcomeProblems(meta.outcome, action.is_draft)) {
-    violations.push(rule("critical_callout_meta", "both", problem, `${problem[0].toUpperCase()}${problem.slice(1)}.`));
+    violations.push(rule("critical_callout_meta", action.is_draft ? "both" : "done", problem, `${problem[0].toUpperCase()}${problem.slice(1)}.`));
   }
   return violations;
 }
