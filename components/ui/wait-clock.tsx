@@ -36,6 +36,7 @@ export function WaitClock({ startedAt, notifiedAt = null, targetMinutes, escalat
   return (
     <span className={`inline-flex flex-wrap items-center gap-1.5 ${className}`} data-testid="wait-clock" data-overdue={overdue ? "true" : "false"}>
       <time dateTime={startedAt} className={`tabular-nums ${overdue ? "font-semibold text-red-800" : "text-slate-800"}`} title={`Waiting since ${startedAt.slice(0, 16).replace("T", " ")} UTC`}>
+        <span className="sr-only">Waited </span>
         {formatAge(minutes * 60_000)} of {targetMinutes} min
       </time>
       {notifiedAt ? (

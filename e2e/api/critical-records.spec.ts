@@ -169,7 +169,12 @@ test.describe("endpoint 1: field names are the seed's (DESIGN §5.1)", () => {
     expect(body.reports).toHaveLength(10);
     const departments = new Set<string>();
     for (const r of body.reports) {
-      expect(sorted(Object.keys(r))).toEqual(["critical_parameters", "lab_report"]);
+      expect(sorted(Object.keys(r))).toEqual(["clock", "critical_parameters", "lab_report"]);
+      // DESIGN §9's clock, every key present (escalation_level is ours).
+      expect(sorted(Object.keys(r.clock))).toEqual(
+        sorted(["started_at", "notified_at", "minutes", "target_minutes", "overdue", "attempts", "escalated_at", "escalation_level", "acknowledged_at"]),
+      );
+      expect(r.clock).toMatchObject({ target_minutes: 60, attempts: expect.any(Number), acknowledged_at: null });
       const lr = r.lab_report;
       expect(sorted(Object.keys(lr))).toEqual(sorted(LAB_REPORT_FIELDS));
       expect(sorted(Object.keys(lr.reportID))).toEqual(sorted(REPORT_ID_FIELDS));

@@ -17,7 +17,7 @@ test("a technician records no answer in one click and sees the attempt count go 
   const reports = dialog.getByRole("group", { name: /Reports to call out/ });
   const sodium = reports.getByRole("checkbox", { name: "Sodium", exact: true });
   await expect(sodium).toBeVisible();
-  const item = reports.getByRole("listitem").filter({ has: sodium });
+  const item = reports.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: "Sodium", exact: true }) });
   const count = item.getByTestId("attempt-count");
   await expect(count).toHaveText(/^\d+ attempts?$/);
   const before = Number((await count.textContent())?.match(/\d+/)?.[0]);
