@@ -1,9 +1,10 @@
 // Server start on Node.js. On the embedded default the data folder is made before anything opens it;
 // one that cannot be made stops the server with one clear line rather than an error on every request.
-// Background work that belongs to the server process (the outbox delivery worker) starts here, not as
-// a side effect of opening the database.
+// Background work that belongs to the server process (the outbox delivery worker, the escalation
+// worker) starts here, not as a side effect of opening the database.
 import { getDb } from "@/db";
 import { DataFolderError, ensureDataFolder, pgliteDirFromEnv } from "@/db/pglite-dir";
+import { startEscalationWorker } from "@/server/escalation/escalation-worker";
 import { startOutboxWorker } from "@/server/notify/outbox-worker";
 
 export async function startNodeServer() {
@@ -17,4 +18,5 @@ export async function startNodeServer() {
     }
   }
   startOutboxWorker(getDb);
+  startEscalationWorker(getDb);
 }

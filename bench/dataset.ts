@@ -704,6 +704,9 @@ export async function restoreDataset(url: string, meta: BenchMeta): Promise<{ ro
       for (const table of ["outbound_messages", "critical_callouts", "activity_logs"] as const) {
         rows += (await tx.unsafe(`delete from ${table} where id > $1`, [meta.maxIds[table]])).count;
       }
+      // Escalations (none when built) and the level they leave on their reports.
+      rows += (await tx`delete from critical_escalations`).count;
+      rows += (await tx`update lab_reports set escalation_level = 0 where escalation_level <> 0`).count;
       rows += (await tx`delete from idempotency_keys`).count;
       rows += (await tx`delete from sessions`).count;
     });

@@ -2,7 +2,7 @@
 // link can be shared. Pure helpers, used by the server page and the client filter bar alike.
 import type { WorklistQuery } from "@/contracts/worklist";
 
-export const WORKLIST_PARAM_KEYS = ["tab", "department", "status", "from", "to", "q", "sort", "page"] as const;
+export const WORKLIST_PARAM_KEYS = ["tab", "department", "status", "overdue", "from", "to", "q", "sort", "page"] as const;
 export type WorklistParamKey = (typeof WORKLIST_PARAM_KEYS)[number];
 export type WorklistParams = Partial<Record<WorklistParamKey, string>>;
 /** A change to the URL state; `undefined` removes the key. */
@@ -27,6 +27,7 @@ export function paramsOf(q: WorklistQuery): WorklistParams {
     tab: q.tab === "done" ? "done" : undefined,
     department: q.department ? String(q.department) : undefined,
     status: q.tab === "pending" ? q.status : undefined,
+    overdue: q.tab === "pending" ? q.overdue : undefined,
     from: q.from,
     to: q.to,
     q: q.q,
@@ -46,7 +47,7 @@ function clean(p: WorklistChanges): WorklistParams {
 
 /**
  * The state after `changes`. Any change but a page change goes back to page 1 (page 4 of another
- * filter means nothing); a tab change also drops the status filter (Pending only) and the sort (each
+ * filter means nothing); a tab change also drops the status and overdue filters (Pending only) and the sort (each
  * tab has its own default order).
  */
 export function applyChanges(current: WorklistParams, changes: WorklistChanges = {}): WorklistParams {
@@ -54,6 +55,7 @@ export function applyChanges(current: WorklistParams, changes: WorklistChanges =
   if (!("page" in changes)) next.page = undefined;
   if ("tab" in changes && (changes.tab ?? "pending") !== (current.tab ?? "pending")) {
     next.status = undefined;
+    next.overdue = undefined;
     next.sort = changes.sort;
   }
   if (next.tab === "pending") next.tab = undefined;
@@ -78,4 +80,4 @@ export function exportHref(current: WorklistParams): string {
 }
 
 /** Whether any filter (not tab, sort or page) narrows the list. */
-export const hasFilters = (p: WorklistParams) => Boolean(p.department || p.status || p.from || p.to || p.q);
+export const hasFilters = (p: WorklistParams) => Boolean(p.department || p.status || p.overdue || p.from || p.to || p.q);

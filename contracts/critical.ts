@@ -2,6 +2,7 @@
 // client (response parsing). No drizzle-zod here: this file ships to the browser.
 import { z } from "zod";
 import { COMMUNICATION_METHODS, RECIPIENTS } from "@/domain/callout/activity";
+import { OUTCOME_CODES } from "@/domain/callout/outcome";
 import { idListSchema, idSchema } from "./ids";
 
 export const MAX_LOG_REPORT_IDS = 200;
@@ -61,8 +62,23 @@ export const attemptedCalloutSchema = z.object({
   }),
 });
 
+/** A critical report's clock against the lab's target (DESIGN §9); null where unknown. */
+export const reportClockSchema = z.object({
+  started_at: z.string().nullable(),
+  notified_at: z.string().nullable(),
+  minutes: z.number().nullable(),
+  target_minutes: z.number(),
+  overdue: z.boolean().nullable(),
+  attempts: z.number(),
+  escalated_at: z.string().nullable(),
+  /** 0 none, 1 escalated, 2 escalated again when the target was missed. */
+  escalation_level: z.number(),
+  acknowledged_at: z.string().nullable(),
+});
+export type ReportClockDto = z.infer<typeof reportClockSchema>;
+
 export const criticalRecordsResponseSchema = z.object({
-  reports: z.array(z.object({ critical_parameters: z.array(criticalParameterSchema), lab_report: labReportSchema })),
+  reports: z.array(z.object({ critical_parameters: z.array(criticalParameterSchema), lab_report: labReportSchema, clock: reportClockSchema })),
   attempted_callout: attemptedCalloutSchema.nullable(),
   /** The bill's callout version, also sent as the ETag; a write sends it back in If-Match. */
   callout_version: z.number(),
@@ -146,6 +162,16 @@ export const postCalloutBodySchema = z.strictObject({
           .strictObject({ name: trimmed(200).min(1, "name of the person reached"), contact: trimmed(50), read_back: z.boolean() })
           .nullish(),
         fax: z.strictObject({ name: trimmed(200).min(1), fax_number: trimmed(50).min(1) }).nullish(),
+      })
+      .nullish(),
+    // Which codes fit which action is a rule (domain/callout/outcome.ts), reported as a 400 naming it.
+    outcome: z
+      .strictObject({
+        code: z.enum(OUTCOME_CODES),
+        person: trimmed(200).optional(),
+        role: trimmed(100).optional(),
+        read_back: z.boolean().optional(),
+        note: trimmed(500).optional(),
       })
       .nullish(),
   }),

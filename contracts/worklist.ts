@@ -25,6 +25,8 @@ export const worklistQuerySchema = z.object({
   to: z.preprocess(emptyToUndefined, dateString.optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
   sort: z.preprocess(emptyToUndefined, z.enum(WORKLIST_SORTS).optional()),
+  /** "1": only bills with an open report past the lab's notification target (Pending only). */
+  overdue: z.preprocess(emptyToUndefined, z.literal("1", "must be 1").optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must be on or after from" });
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
@@ -40,6 +42,9 @@ export const worklistRowSchema = z.object({
   attempted: z.number(),
   done: z.number(),
   oldestOpenApprovedAt: z.string().nullable(),
+  /** Open reports of the bill escalated (DESIGN §9), and the highest level among them (0 none). */
+  escalatedOpen: z.number(),
+  escalationLevel: z.number(),
 });
 export type WorklistRow = z.infer<typeof worklistRowSchema>;
 
@@ -49,5 +54,7 @@ export const worklistResponseSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
   counts: z.object({ pending: z.number(), done: z.number() }),
+  /** The lab's notification target: the clock each open bill is shown against. */
+  targetMinutes: z.number(),
 });
 export type WorklistResponse = z.infer<typeof worklistResponseSchema>;

@@ -206,6 +206,11 @@ export const labReports = pgTable(
     sampleCollected: boolean("sample_collected").notNull().default(false),
     sampleCollectedAt: ts("sample_collected_at"),
     approvedAt: ts("approved_at"),
+    /**
+     * The highest escalation level reached (0 none, 1, 2), kept beside critical_escalations (the truth,
+     * unique per report and level) so that reports escalated at both levels leave the worker's index.
+     */
+    escalationLevel: smallint("escalation_level").notNull().default(0),
   },
   (t) => [
     index("lab_reports_bill_idx").on(t.billId),
@@ -218,6 +223,11 @@ export const labReports = pgTable(
     index("lab_reports_worklist_idx")
       .on(t.labId, t.criticalValues, t.billId, t.testId, t.approvedAt, t.sampleCollectedAt)
       .where(sql`${t.criticalValues} in (1, 2, 4) and ${t.dismissed} = false and ${t.sampleCollected} = true`),
+    // The escalation worker's reports: the open critical ones not yet escalated at both levels, by lab
+    // and clock start, so each tick reads only what may still be due (db/queries/escalation.ts).
+    index("lab_reports_escalation_due_idx")
+      .on(t.labId, sql`coalesce(${t.approvedAt}, ${t.sampleCollectedAt})`)
+      .where(sql`${t.criticalValues} in (1, 4) and ${t.dismissed} = false and ${t.sampleCollected} = true and ${t.escalationLevel} < 2`),
   ],
 );
 
@@ -403,3 +413,27 @@ export const calloutPresence = pgTable(
   },
   (t) => [index("callout_presence_bill_idx").on(t.billId, t.seenAt)],
 );
+
+/**
+ * Escalations of open critical reports (DESIGN §9): level 1 once the escalation delay passed (or the
+ * attempts ran out), level 2 once the target was missed. Unique per report and level, so however many
+ * app instances run the worker, each report is escalated once per level.
+ */
+export const criticalEscalations = pgTable(
+  "critical_escalations",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").notNull().references(() => bills.id),
+    labReportId: integer("lab_report_id").notNull().references(() => labReports.id),
+    level: smallint("level").notNull(),
+    /** delay | attempts | target_missed */
+    reason: text("reason").notNull(),
+    /** Minutes the report had waited when it was escalated. */
+    minutesWaited: numeric("minutes_waited", { mode: "number" }),
+    activityLogId: integer("activity_log_id").references(() => activityLogs.id),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("critical_escalations_report_level").on(t.labReportId, t.level), index("critical_escalations_bill_idx").on(t.billId)],
+);
+export type CriticalEscalation = typeof criticalEscalations.$inferSelect;

@@ -68,6 +68,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
               params={params}
               sort={sort}
               now={Date.now()}
+              targetMinutes={data.targetMinutes}
               caption={`${tabLabel} bills${hasFilters(params) ? " matching the filters" : ""}, page ${q.page} of ${pages}`}
             />
             <WorklistPagination params={params} page={q.page} pageSize={data.pageSize} total={data.total} />

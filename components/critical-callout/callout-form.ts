@@ -3,6 +3,7 @@
 import { COMMUNICATION_METHODS, type CommunicationMethod, RECIPIENTS, type Recipient } from "@/domain/callout/activity";
 import { type CriticalRecordsResponse, MAX_COMMENT_LENGTH, type PostCalloutInput } from "@/contracts/critical";
 import type { NotifySettings } from "@/contracts/settings";
+import type { AttemptOutcomeCode, DoneOutcomeCode } from "@/domain/callout/outcome";
 import { calloutRuleViolations } from "@/domain/callout/rules";
 import { isOpenStatus } from "@/domain/critical/status";
 
@@ -15,6 +16,10 @@ export interface CalloutForm {
   phoneCall: { name: string; contact: string; readBack: boolean };
   fax: { name: string; faxNumber: string };
   comment: string;
+  /** The outcome "Save attempt" records (DESIGN §9); preset to no answer. */
+  attemptOutcome: AttemptOutcomeCode;
+  /** The outcome "Mark as done" records; null until chosen: see doneOutcomeOf. */
+  doneOutcome: DoneOutcomeCode | null;
 }
 
 export const EMPTY_FORM: CalloutForm = {
@@ -25,6 +30,8 @@ export const EMPTY_FORM: CalloutForm = {
   phoneCall: { name: "", contact: "", readBack: false },
   fax: { name: "", faxNumber: "" },
   comment: "",
+  attemptOutcome: "no_answer",
+  doneOutcome: null,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
@@ -58,6 +65,9 @@ export function initialForm(records: CriticalRecordsResponse): CalloutForm {
     phoneCall: { name: str(phone.name), contact: str(phone.contact), readBack: phone.read_back === true },
     fax: { name: str(fax.name), faxNumber: str(fax.fax_number) },
     comment: draft.critical_callout_comment,
+    // Each action asks afresh: the next attempt is preset to no answer whatever the last one was.
+    attemptOutcome: EMPTY_FORM.attemptOutcome,
+    doneOutcome: EMPTY_FORM.doneOutcome,
   };
 }
 
@@ -72,6 +82,16 @@ export function withSelection(form: CalloutForm, records: CriticalRecordsRespons
 }
 
 const filled = (...values: string[]) => values.some((v) => v.trim() !== "");
+
+/** The done outcome as chosen, else preset: reached once a person is named (the phone call), else message sent. */
+export const doneOutcomeOf = (form: CalloutForm): DoneOutcomeCode => form.doneOutcome ?? (filled(form.phoneCall.name) ? "reached" : "message_sent");
+
+/** The outcome an action sends; a reached person and read-back are the phone call's. */
+function outcomeOf(form: CalloutForm, isDraft: boolean) {
+  if (isDraft) return { code: form.attemptOutcome };
+  if (doneOutcomeOf(form) === "message_sent") return { code: "message_sent" as const };
+  return { code: "reached" as const, person: form.phoneCall.name.trim(), read_back: form.phoneCall.readBack };
+}
 
 /** The body of endpoint 4. Empty optional blocks are left out rather than sent half-blank. */
 export function toRequestBody(form: CalloutForm, isDraft: boolean, settings?: Pick<NotifySettings, "is_email">): PostCalloutInput {
@@ -92,6 +112,7 @@ export function toRequestBody(form: CalloutForm, isDraft: boolean, settings?: Pi
         ? { name: others.name.trim(), email: others.email.trim(), fax: others.fax.trim(), contactNumber: others.contactNumber.trim() }
         : null,
       already_notified: phone || faxSent ? { phone_call: phone, fax: faxSent } : null,
+      outcome: outcomeOf(form, isDraft),
     },
   };
 }

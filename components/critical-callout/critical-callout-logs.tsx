@@ -117,6 +117,13 @@ function ActionBadge({ action }: { action: TimelineEntry["action"] }) {
       </span>
     );
   }
+  if (action === "Escalated") {
+    return (
+      <span className="inline-flex items-center gap-1 rounded-full border border-dashed border-purple-400 bg-purple-50 px-2 py-0.5 text-xs font-semibold text-purple-900">
+        <InfoIcon className="h-3.5 w-3.5" /> Escalated
+      </span>
+    );
+  }
   return (
     <span className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-white px-2 py-0.5 text-xs font-semibold text-slate-700">
       <InfoIcon className="h-3.5 w-3.5" /> Callout
@@ -134,7 +141,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
-  const dot = e.action === "Done" ? "bg-brand-700" : e.action === "Attempted" ? "bg-amber-500" : "bg-slate-400";
+  const dot = { Done: "bg-brand-700", Attempted: "bg-amber-500", Escalated: "bg-purple-600", Callout: "bg-slate-400" }[e.action];
   return (
     <li className="relative">
       <span aria-hidden="true" className={`absolute -left-[1.72rem] top-2 h-3 w-3 rounded-full ring-4 ring-slate-50 ${dot}`} />
@@ -147,6 +154,19 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
           </time>
         </header>
         <dl className="mt-2 space-y-1 text-sm">
+          {e.outcome && (
+            <Row term="Outcome">
+              <span className="font-medium">{e.outcome.text}</span>
+              {e.outcome.note && <span className="text-slate-600"> · {e.outcome.note}</span>}
+            </Row>
+          )}
+          {e.escalation && (
+            <Row term="Escalation">
+              Level {e.escalation.level}
+              {e.escalation.reason && `: ${e.escalation.reason}`}
+              {e.escalation.emails.length > 0 ? ` · emailed ${e.escalation.emails.join(", ")}` : " · no escalation email configured"}
+            </Row>
+          )}
           {e.tests.length > 0 && <Row term="Reports">{e.tests.join(", ")}</Row>}
           {e.methods.length > 0 && <Row term="Channels">{e.methods.join(", ")}</Row>}
           {e.recipients.length > 0 && <Row term="Recipients">{e.recipients.join(", ")}</Row>}
@@ -190,7 +210,7 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
                 {e.deliveries.map((d, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: deliveries have no id and never reorder
                   <li key={i}>
-                    {CHANNEL_LABEL[d.channel] ?? d.channel} to {d.recipientName}: <DeliveryStatus d={d} />
+                    {CHANNEL_LABEL[d.channel] ?? d.channel} to {d.recipientName || (d as { address?: string }).address}: <DeliveryStatus d={d} />
                   </li>
                 ))}
               </ul>

@@ -20,6 +20,7 @@ import { contactFor } from "./contact";
 import { errorMessage, QueryError, Skeleton } from "./feedback";
 import { InfoIcon } from "./icons";
 import { ChangedNotice, PresenceNotice, useCalloutLive } from "./live-notices";
+import { OutcomeField } from "./outcome-choice";
 import { ReportAccordion } from "./report-accordion";
 
 /**
@@ -213,6 +214,7 @@ function CalloutFormView({
             <NotifyOthersField form={form} update={update} />
             <AlreadyNotifiedField form={form} update={update} />
             <CommentField form={form} update={update} required={config?.mandatory_comments === 1} />
+            <OutcomeField form={form} update={update} />
           </fieldset>
         )}
       </div>

@@ -3,6 +3,7 @@
 // so every field is read on its own and a bad one is dropped, never the whole entry.
 import { z } from "zod";
 import type { LogEntryDto } from "@/contracts/critical";
+import { escalationOf, outcomeOf, type TimelineEscalation, type TimelineOutcome } from "./log-outcome";
 import { METHOD_LABEL } from "@/domain/callout/activity";
 
 const methodLabel = (m: string) => (METHOD_LABEL as Record<string, string>)[m] ?? m;
@@ -39,7 +40,7 @@ export interface DeliveryLine {
 
 export interface TimelineEntry {
   id: number;
-  action: "Attempted" | "Done" | "Callout";
+  action: "Attempted" | "Done" | "Escalated" | "Callout";
   who: string;
   when: Date;
   tests: string[];
@@ -52,6 +53,10 @@ export interface TimelineEntry {
   /** The stored sentence, shown when the structured fields are missing (rows of older tools). */
   fallbackText: string | null;
   deliveries: DeliveryLine[];
+  /** How the action went (DESIGN §9); null on rows written before outcomes were recorded. */
+  outcome: TimelineOutcome | null;
+  /** Set on the worker's escalations. */
+  escalation: TimelineEscalation | null;
 }
 
 const splitList = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []);
@@ -80,9 +85,10 @@ export function toTimelineEntry(log: LogEntryDto): TimelineEntry {
   const structured = tests.length > 0 || methods.length > 0 || recipients.length > 0 || meta.comment !== undefined;
   // Servers without the outbox do not send outbound messages with log entries.
   const deliveries = ((log as { deliveries?: unknown }).deliveries ?? []) as DeliveryLine[];
+  const escalation = escalationOf(log.meta);
   return {
     id: log.id,
-    action: actionOf(meta.is_draft, log.activityText),
+    action: escalation ? "Escalated" : actionOf(meta.is_draft, log.activityText),
     who: log.labUserName,
     when: new Date(log.activityDate),
     tests,
@@ -94,6 +100,8 @@ export function toTimelineEntry(log: LogEntryDto): TimelineEntry {
     comment: meta.comment?.trim() ?? "",
     fallbackText: structured ? null : log.activityText,
     deliveries: Array.isArray(deliveries) ? deliveries : [],
+    outcome: escalation ? null : outcomeOf(log.meta),
+    escalation,
   };
 }
 

@@ -1,5 +1,5 @@
 "use client";
-// The "Notify configuration" tab: the lab's six settings (DESIGN §6). Lab-wide, so only support
+// The "Notify configuration" tab: the lab's settings (DESIGN §6 and §9). Lab-wide, so only support
 // users may change them (the GET says so in can_edit; the PUT enforces it); others read them.
 
 import { useQuery } from "@tanstack/react-query";
@@ -7,10 +7,11 @@ import { useId, useState } from "react";
 import type { NotifySettings } from "@/contracts/settings";
 import { notifySettingsQueryOptions, useSaveNotifySettings } from "./api";
 import { inputClass } from "./callout-fields";
+import { EscalationSettingsFields, EscalationSettingsView, settingsProblems } from "./escalation-settings-fields";
 import { errorMessage, QueryError, Skeleton } from "./feedback";
 import { LockIcon } from "./icons";
 
-type Flag = Exclude<keyof NotifySettings, "additional_instruction">;
+type Flag = "mandatory_comments" | "always_notify" | "show_patient_name" | "share_comment" | "is_email";
 
 const FLAGS: { key: Flag; label: string; help: string }[] = [
   { key: "mandatory_comments", label: "Comment required", help: "Save attempt and Mark as done stay disabled until a comment is typed." },
@@ -50,6 +51,7 @@ function SettingsView({ settings }: { settings: NotifySettings }) {
             </dd>
           </div>
         ))}
+        <EscalationSettingsView settings={settings} />
       </dl>
     </div>
   );
@@ -61,13 +63,14 @@ function SettingsForm({ initial }: { initial: NotifySettings }) {
   const [announcement, setAnnouncement] = useState("");
   const save = useSaveNotifySettings();
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const problems = settingsProblems(draft);
 
   return (
     <form
       className="max-w-3xl space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        if (save.isPending || !dirty) return;
+        if (save.isPending || !dirty || problems.size > 0) return;
         setAnnouncement("");
         save.mutate(draft, {
           onSuccess: (res) => {
@@ -118,6 +121,7 @@ function SettingsForm({ initial }: { initial: NotifySettings }) {
           </div>
         ))}
       </fieldset>
+      <EscalationSettingsFields id={id} draft={draft} setDraft={setDraft} problems={problems} />
       {save.isError && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
           <span className="font-medium">Not saved: </span>
@@ -127,7 +131,7 @@ function SettingsForm({ initial }: { initial: NotifySettings }) {
       <div className="flex items-center gap-3">
         <button
           type="submit"
-          aria-disabled={save.isPending || !dirty}
+          aria-disabled={save.isPending || !dirty || problems.size > 0}
           className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
         >
           {save.isPending ? "Saving…" : "Save configuration"}

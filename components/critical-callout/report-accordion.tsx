@@ -1,8 +1,9 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { CriticalParameterDto, CriticalRecordsResponse } from "@/contracts/critical";
 import { ChevronIcon } from "./icons";
+import { ReportClock } from "./report-clock";
 import { StatusBadge } from "./status-badge";
 
 type CriticalReport = CriticalRecordsResponse["reports"][number];
@@ -96,6 +97,8 @@ export function ReportAccordion({
   const lr = report.lab_report;
   const name = lr.reportID.testName;
   const count = report.critical_parameters.length;
+  // The dialog renders in the browser only (its chunk loads on demand): no server render to match.
+  const [initialNow] = useState(Date.now);
   return (
     <li className={`rounded-lg border bg-white ${checked ? "border-brand-600/50 ring-1 ring-brand-600/20" : "border-slate-200"}`}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
@@ -115,6 +118,7 @@ export function ReportAccordion({
           <span>{lr.reportID.departmentName}</span>
           <StatusBadge status={lr.criticalValues} />
         </span>
+        {report.clock && <ReportClock clock={report.clock} initialNow={initialNow} />}
         <button
           type="button"
           aria-expanded={expanded}

@@ -22,6 +22,7 @@ export function WorklistFilters({ params, departments }: { params: WorklistParam
   const search = useUrlDraft(params.q ?? "");
   const department = useUrlDraft(params.department ?? "");
   const status = useUrlDraft(params.status ?? "");
+  const overdue = useUrlDraft(params.overdue ?? "");
   const from = useUrlDraft(params.from ?? "");
   const to = useUrlDraft(params.to ?? "");
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
@@ -89,7 +90,7 @@ export function WorklistFilters({ params, departments }: { params: WorklistParam
   return (
     <form
       aria-label="Filter the worklist"
-      className={`grid grid-cols-2 gap-3 border-b border-slate-200 px-4 py-3 md:grid-cols-3 md:items-end ${pendingTab ? "lg:grid-cols-6" : "lg:grid-cols-5"}`}
+      className={`grid grid-cols-2 gap-3 border-b border-slate-200 px-4 py-3 md:grid-cols-3 md:items-end ${pendingTab ? "lg:grid-cols-7" : "lg:grid-cols-5"}`}
       onSubmit={(e) => {
         e.preventDefault();
         pushSearch(search.draft);
@@ -137,6 +138,25 @@ export function WorklistFilters({ params, departments }: { params: WorklistParam
             <option value="pending">Pending</option>
             <option value="attempted">Attempted</option>
           </select>
+        </div>
+      ) : null}
+      {pendingTab ? (
+        <div className="flex items-center gap-2 pb-1.5">
+          <input
+            id="wl-overdue"
+            type="checkbox"
+            checked={overdue.draft === "1"}
+            onChange={(e) => {
+              const value = e.target.checked ? "1" : "";
+              overdue.setDraft(value);
+              overdue.markPushed(value);
+              navigate({ overdue: value || undefined });
+            }}
+            className="size-4 rounded border-slate-400 accent-brand-700"
+          />
+          <label htmlFor="wl-overdue" className="text-sm font-medium text-slate-800">
+            Overdue only
+          </label>
         </div>
       ) : null}
       <div>

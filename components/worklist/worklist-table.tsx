@@ -1,18 +1,19 @@
 // The bill queue as a real table: caption, column headers (sortable ones carry aria-sort and a link
 // that changes `sort` in the URL), one row per bill linking to /bills/{billId}. What decides the next
-// call (who, how many reports open, how long) comes first; on a narrow screen the rest scrolls.
+// call (who, how many reports open, how long against the target) comes first; on a narrow screen the
+// rest scrolls. With one target per lab, the least time left is the longest wait: the "oldest" order.
 import Link from "next/link";
 import type { WorklistRow as Row } from "@/contracts/worklist";
 import { utcTime } from "@/domain/format";
 import { type WorklistParams, worklistHref } from "@/client/worklist-url";
 import { CalloutCounts } from "./callout-counts";
-import { OpenAge } from "./open-age";
+import { WaitClock } from "@/components/ui/wait-clock";
 import { WorklistRow } from "./worklist-row";
 
 type SortKey = "oldest" | "newest" | "accession" | "patient";
 
 const SORT_CAPTION: Record<SortKey, string> = {
-  oldest: "oldest open report first",
+  oldest: "least time left first (the longest wait against the lab's one target)",
   newest: "newest bill first",
   accession: "accession number",
   patient: "patient name",
@@ -45,7 +46,14 @@ const dash = (
   </span>
 );
 
-export function WorklistTable({ rows, params, sort, now, caption }: { rows: Row[]; params: WorklistParams; sort: SortKey; now: number; caption: string }) {
+export function WorklistTable({
+  rows,
+  params,
+  sort,
+  now,
+  caption,
+  targetMinutes,
+}: { rows: Row[]; params: WorklistParams; sort: SortKey; now: number; caption: string; targetMinutes: number }) {
   const done = params.tab === "done";
   return (
     <div className="overflow-x-auto">
@@ -60,7 +68,7 @@ export function WorklistTable({ rows, params, sort, now, caption }: { rows: Row[
             <SortHeader label="Patient" sortKey="patient" dir="ascending" params={params} current={sort} />
             <Plain>Critical reports</Plain>
             {/* Nothing is open on Done: no age column there. */}
-            {!done && <SortHeader label="Oldest open" sortKey="oldest" dir="ascending" params={params} current={sort} />}
+            {!done && <SortHeader label={`Waited (target ${targetMinutes} min)`} sortKey="oldest" dir="ascending" params={params} current={sort} />}
             <SortHeader label="Bill date (UTC)" sortKey="newest" dir="descending" params={params} current={sort} />
             <Plain>Referral doctor</Plain>
             <Plain>Organization</Plain>
@@ -87,7 +95,7 @@ export function WorklistTable({ rows, params, sort, now, caption }: { rows: Row[
                 </td>
                 {!done && (
                   <td className="px-3 py-2.5 whitespace-nowrap">
-                    <OpenAge since={r.oldestOpenApprovedAt} now={now} />
+                    <WaitClock startedAt={r.oldestOpenApprovedAt} targetMinutes={targetMinutes} escalationLevel={r.escalationLevel} initialNow={now} />
                   </td>
                 )}
                 <td className="px-3 py-2.5 whitespace-nowrap tabular-nums text-slate-700">{utcTime(r.billCreatedAt)}</td>

@@ -8,6 +8,7 @@ import type { NotifySettings } from "@/contracts/settings";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { type ActivityInput, activityJson, activityText, type CommunicationMethod, type ContactDetails, type Recipient } from "@/domain/callout/activity";
 import { patientContact, recipientContacts, toContact } from "@/domain/callout/contacts";
+import { type Outcome, resolveOutcome } from "@/domain/callout/outcome";
 import { calloutRuleViolations } from "@/domain/callout/rules";
 import { CriticalValues } from "@/domain/critical/status";
 import { ApiError } from "@/domain/errors";
@@ -41,6 +42,7 @@ interface CheckedCallout {
   methods: CommunicationMethod[];
   contacts: Partial<Record<Recipient, ContactDetails>>;
   comment: string;
+  outcome: Outcome;
   now: Date;
 }
 
@@ -61,6 +63,7 @@ export async function writeCallout(tx: Tx, req: CalloutRequest): Promise<PostCal
     methods: [...new Set(req.input.critical_callout_meta.communication_methods)],
     contacts: contactsOf(bill, recipients),
     comment: req.input.critical_callout_comment.trim(),
+    outcome: resolveOutcome(req.input.critical_callout_meta.outcome, req.input.is_draft, req.input.critical_callout_meta.already_notified?.phone_call),
     now: new Date(),
   };
   await deleteDraft(tx, req);
@@ -174,6 +177,7 @@ async function insertCallouts(tx: Tx, c: CheckedCallout): Promise<number[]> {
     communication_methods: c.methods,
     ...(meta.notify_to_others ? { notify_to_others: meta.notify_to_others } : {}),
     ...(meta.already_notified ? { already_notified: meta.already_notified } : {}),
+    outcome: c.outcome,
   };
   const common = {
     labId: session.labId,
@@ -241,6 +245,7 @@ async function insertActivityLog(tx: Tx, c: CheckedCallout, version: number): Pr
     contacts: c.contacts,
     notifyToOthers: meta.notify_to_others ?? null,
     alreadyNotified: meta.already_notified ?? null,
+    outcome: c.outcome,
   };
   const [log] = await tx
     .insert(activityLogs)

@@ -8,24 +8,39 @@ import type { Queryable } from "../connect";
 import { reportScope } from "../scope";
 import { CriticalValues } from "@/domain/critical/status";
 import { criticalCallouts, departments, labReports, patients, tests } from "../schema";
+import { computeClock } from "@/domain/critical/clock";
 import { loadCriticalParameters } from "./critical-evaluation";
+import { type ClockColumnValues, clockColumns, clockFacts } from "./report-clock";
+import { getNotifySettings } from "./settings";
 import { requireVisibleBill } from "./visible-bill";
 
 const CALLOUT_STATUSES = [CriticalValues.CALLOUT_PENDING, CriticalValues.CALLOUT_DONE, CriticalValues.CALLOUT_ATTEMPTED];
 
-export type CriticalReportRow = Awaited<ReturnType<typeof selectCriticalReports>>[number];
+const reportColumns = {
+  report: labReports,
+  testName: tests.testName,
+  departmentId: tests.departmentId,
+  departmentName: departments.name,
+  testIsProfile: tests.isProfile,
+  sex: patients.sex,
+  dateOfBirth: patients.dateOfBirth,
+};
 
-function selectCriticalReports(db: Queryable, session: SessionContext, billId: number, forUpdate = false) {
+/** A report row; `clock` only when the reader asked for it (endpoint 1), not for the write. */
+export interface CriticalReportRow {
+  report: typeof labReports.$inferSelect;
+  testName: string;
+  departmentId: number;
+  departmentName: string;
+  testIsProfile: boolean;
+  sex: string;
+  dateOfBirth: string | null;
+  clock?: ClockColumnValues;
+}
+
+export function selectCriticalReports(db: Queryable, session: SessionContext, billId: number, opts: { forUpdate?: boolean; clock?: boolean }) {
   const q = db
-    .select({
-      report: labReports,
-      testName: tests.testName,
-      departmentId: tests.departmentId,
-      departmentName: departments.name,
-      testIsProfile: tests.isProfile,
-      sex: patients.sex,
-      dateOfBirth: patients.dateOfBirth,
-    })
+    .select({ ...reportColumns, ...(opts.clock ? { clock: clockColumns } : {}) })
     .from(labReports)
     .innerJoin(tests, eq(tests.id, labReports.testId))
     .innerJoin(departments, eq(departments.id, tests.departmentId))
@@ -41,7 +56,7 @@ function selectCriticalReports(db: Queryable, session: SessionContext, billId: n
     )
     .orderBy(asc(labReports.id));
   // The write locks the bill's report rows in id order, so concurrent callouts never deadlock.
-  return forUpdate ? q.for("update", { of: labReports }) : q;
+  return (opts.forUpdate ? q.for("update", { of: labReports }) : q) as unknown as Promise<CriticalReportRow[]>;
 }
 
 export interface CriticalReport {
@@ -54,9 +69,9 @@ export async function loadBillCriticalReports(
   db: Queryable,
   session: SessionContext,
   billId: number,
-  opts: { forUpdate?: boolean } = {},
+  opts: { forUpdate?: boolean; clock?: boolean } = {},
 ): Promise<CriticalReport[]> {
-  const rows = await selectCriticalReports(db, session, billId, opts.forUpdate);
+  const rows = await selectCriticalReports(db, session, billId, opts);
   const params = await loadCriticalParameters(
     db,
     rows.map((r) => ({
@@ -115,12 +130,23 @@ export async function getCriticalRecords(db: Queryable, session: SessionContext,
   // draft answered, so a write that names it (If-Match) is based on what the user saw. Sent together
   // on the transaction's connection: the reports and the draft answer nothing the session may not
   // see (both carry the lab, the reports the scope), and the bill check's 404 still wins.
-  const [bill, reports, draft] = await db.transaction(
-    (tx) => Promise.all([requireVisibleBill(tx, session, billId), loadBillCriticalReports(tx, session, billId), findBillDraft(tx, session.labId, billId)]),
+  const [bill, reports, draft, settings] = await db.transaction(
+    (tx) =>
+      Promise.all([
+        requireVisibleBill(tx, session, billId),
+        loadBillCriticalReports(tx, session, billId, { clock: true }),
+        findBillDraft(tx, session.labId, billId),
+        getNotifySettings(tx, session.labId),
+      ]),
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
+  const now = new Date();
   return {
-    reports: reports.map((r) => ({ critical_parameters: r.criticalParameters, lab_report: toLabReportDto(r.row) })),
+    reports: reports.map((r) => ({
+      critical_parameters: r.criticalParameters,
+      lab_report: toLabReportDto(r.row),
+      clock: computeClock(clockFacts(r.row.report, r.row.clock!), settings.notify_target_minutes, now),
+    })),
     attempted_callout: draft ? scopedDraft(draft, reports) : null,
     callout_version: bill.version,
   };

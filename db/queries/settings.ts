@@ -1,8 +1,18 @@
 // Lab-wide notify configuration: read with defaults filled in, written whole.
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { DEFAULT_NOTIFY_SETTINGS, NOTIFY_SETTINGS_KEY, type NotifySettings, notifySettingsSchema } from "@/contracts/settings";
 import type { Queryable } from "../connect";
-import { labSettings } from "../schema";
+import { labSettings, labs } from "../schema";
+
+/** Every lab's notify configuration (the escalation worker serves all labs of the database). */
+export async function allLabsNotifySettings(db: Queryable): Promise<{ labId: number; labName: string; settings: NotifySettings }[]> {
+  const rows = await db
+    .select({ labId: labs.id, labName: labs.name, value: labSettings.value })
+    .from(labs)
+    .leftJoin(labSettings, and(eq(labSettings.labId, labs.id), eq(labSettings.key, NOTIFY_SETTINGS_KEY)))
+    .orderBy(asc(labs.id));
+  return rows.map((r) => ({ labId: r.labId, labName: r.labName, settings: settingsFromStored(r.value) }));
+}
 
 export async function getNotifySettings(db: Queryable, labId: number): Promise<NotifySettings> {
   const [row] = await db
@@ -10,8 +20,12 @@ export async function getNotifySettings(db: Queryable, labId: number): Promise<N
     .from(labSettings)
     .where(and(eq(labSettings.labId, labId), eq(labSettings.key, NOTIFY_SETTINGS_KEY)))
     .limit(1);
-  // Stored values written by other tools may be partial or odd: keep what is valid, default the rest.
-  const stored = (row?.value && typeof row.value === "object" ? row.value : {}) as Record<string, unknown>;
+  return settingsFromStored(row?.value);
+}
+
+/** Stored values written by other tools may be partial or odd: keep what is valid, default the rest. */
+export function settingsFromStored(value: unknown): NotifySettings {
+  const stored = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...DEFAULT_NOTIFY_SETTINGS };
   for (const key of Object.keys(DEFAULT_NOTIFY_SETTINGS)) {
     const field = notifySettingsSchema.shape[key as keyof NotifySettings];

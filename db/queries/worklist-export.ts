@@ -15,7 +15,7 @@ import { bills, departments, doctors, labReports, organizations, patients, tests
 import { getCalloutRecords } from "./callout-records";
 import { loadCriticalParameters } from "./critical-evaluation";
 import { getNotifySettings } from "./settings";
-import { worklistBills, worklistCtes, worklistReportFilter } from "./worklist";
+import { type WorklistClock, worklistBills, worklistClock, worklistCtes, worklistReportFilter } from "./worklist";
 
 interface Row {
   id: number;
@@ -36,14 +36,14 @@ interface Row {
 
 const asDate = (d: Date | string | null) => (d == null ? null : new Date(d));
 
-function selectReports(db: Queryable, session: SessionContext, q: WorklistQuery) {
+function selectReports(db: Queryable, session: SessionContext, q: WorklistQuery, clock: WorklistClock) {
   // `sel` is the tab's bills in worklist order (all pages); `p` is the bill's patient (what the
   // worklist shows), `rp` the report's, whose sex and age pick the reference ranges as endpoint 1 does.
   return rawRows<Row>(
     db,
     sql`with ${worklistCtes(session, q)}
       sel as materialized (
-        select bill_id, row_number() over () as rn from (${worklistBills(session, q)}) ordered
+        select bill_id, row_number() over () as rn from (${worklistBills(session, q, clock)}) ordered
       )
       select ${labReports.id} as id, ${labReports.billId} as bill_id, ${labReports.criticalValues} as critical_values,
         ${labReports.approvedAt} as approved_at, ${labReports.sampleCollectedAt} as sample_collected_at,
@@ -86,7 +86,8 @@ async function latestCallouts(db: Queryable, session: SessionContext, reportIds:
 }
 
 export async function getWorklistExport(db: Queryable, session: SessionContext, q: WorklistQuery): Promise<WorklistExport> {
-  const [rows, settings] = await Promise.all([selectReports(db, session, q), getNotifySettings(db, session.labId)]);
+  const settings = await getNotifySettings(db, session.labId);
+  const rows = await selectReports(db, session, q, worklistClock(settings.notify_target_minutes));
   if (rows.length > WORKLIST_EXPORT_LIMIT) {
     throw new ApiError(
       "bad_request",

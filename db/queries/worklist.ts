@@ -14,6 +14,7 @@ import { WORKLIST_PAGE_SIZE, type WorklistQuery, type WorklistResponse } from "@
 import { type Queryable, rawRows } from "../connect";
 import { reportScope } from "../scope";
 import { bills, doctors, labReports, organizations, patients, tests } from "../schema";
+import { getNotifySettings } from "./settings";
 
 /** Which reports count: critical (1, 2, 4), in scope, collected, not dismissed, in the chosen department. */
 export function worklistReportFilter(session: SessionContext, q: WorklistQuery): SQL {
@@ -63,13 +64,30 @@ function hasReports(session: SessionContext, q: WorklistQuery, statuses: string)
   return sql`exists (select 1 from ${labReports} where ${labReports.billId} = b.id and ${labReports.criticalValues} in (${sql.raw(statuses)}) and ${worklistReportFilter(session, q)})`;
 }
 
-/** The bills of the current tab (and, on Pending, status filter), as a condition on `b`. */
-export function worklistBillCondition(session: SessionContext, q: WorklistQuery): SQL {
+/** What the overdue filter compares with: a report opened before this is past the lab's target. */
+export interface WorklistClock {
+  overdueBefore: Date;
+}
+
+export const worklistClock = (targetMinutes: number, now = new Date()): WorklistClock => ({
+  overdueBefore: new Date(now.getTime() - targetMinutes * 60_000),
+});
+
+/** Bill `b` holds an open counted report whose clock (approval, else collection) passed the target. */
+function hasOverdueReports(session: SessionContext, q: WorklistQuery, clock: WorklistClock): SQL {
+  return sql`exists (select 1 from ${labReports} where ${labReports.billId} = b.id and ${labReports.criticalValues} in (1, 4)
+    and coalesce(${labReports.approvedAt}, ${labReports.sampleCollectedAt}) < ${clock.overdueBefore.toISOString()}::timestamptz
+    and ${worklistReportFilter(session, q)})`;
+}
+
+/** The bills of the current tab (and, on Pending, the status and overdue filters), as a condition on `b`. */
+export function worklistBillCondition(session: SessionContext, q: WorklistQuery, clock: WorklistClock): SQL {
   let tab: SQL;
   if (q.tab === "done") tab = sql`${hasReports(session, q, "2")} and not ${hasReports(session, q, "1, 4")}`;
   else if (q.status === "attempted") tab = hasReports(session, q, "4");
   else if (q.status === "pending") tab = hasReports(session, q, "1");
   else tab = hasReports(session, q, "1, 4");
+  if (q.tab !== "done" && q.overdue) tab = sql`${tab} and ${hasOverdueReports(session, q, clock)}`;
   return sql`${billFilter(session, q)} and ${tab}`;
 }
 
@@ -97,10 +115,10 @@ export function worklistBillOrder(session: SessionContext, q: WorklistQuery): SQ
 
 /** The tab's bills in order, as `bill_id` rows (the patient join only when sorting by patient).
  * Needs worklistCtes in the enclosing WITH. */
-export function worklistBills(session: SessionContext, q: WorklistQuery, page?: { limit: number; offset: number }): SQL {
+export function worklistBills(session: SessionContext, q: WorklistQuery, clock: WorklistClock, page?: { limit: number; offset: number }): SQL {
   const patientJoin = effectiveSort(q) === "patient" ? sql`join ${patients} p on p.id = b.patient_id` : sql``;
   return sql`select b.id as bill_id from ${bills} b ${patientJoin}
-    where ${worklistBillCondition(session, q)}
+    where ${worklistBillCondition(session, q, clock)}
     order by ${worklistBillOrder(session, q)}
     ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
 }
@@ -115,6 +133,12 @@ function countedReports(session: SessionContext, q: WorklistQuery, statuses: str
 
 function totalOfTab(q: WorklistQuery): SQL {
   if (q.tab === "done") return sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`;
+  // As worklistBillCondition: a report of the chosen status, and an overdue open one (maybe another).
+  if (q.overdue) {
+    const statuses = q.status === "attempted" ? "4" : q.status === "pending" ? "1" : "1, 4";
+    return sql`(select count(distinct bill_id) from open_reports where critical_values in (${sql.raw(statuses)})
+      and bill_id in (select bill_id from open_reports where overdue))`;
+  }
   if (q.status === "attempted") return sql`(select count(distinct bill_id) from open_reports where critical_values = 4)`;
   if (q.status === "pending") return sql`(select count(distinct bill_id) from open_reports where critical_values = 1)`;
   return sql`(select count(distinct bill_id) from open_reports)`;
@@ -134,12 +158,16 @@ interface Row {
   attempted: number;
   done: number;
   oldest_open: Date | string | null;
+  escalated_open: number;
+  escalation_level: number;
 }
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
 export async function getWorklist(db: Queryable, session: SessionContext, q: WorklistQuery): Promise<WorklistResponse> {
   const offset = (q.page - 1) * WORKLIST_PAGE_SIZE;
+  const { notify_target_minutes: targetMinutes } = await getNotifySettings(db, session.labId);
+  const clock = worklistClock(targetMinutes);
   // One statement. `page` is numbered in the order it was produced (a materialized CTE keeps it); the
   // lateral join counts each page bill's reports; the counts row survives an empty page (no match, or
   // a page past the end) through the left join.
@@ -147,7 +175,9 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
     db,
     sql`with ${worklistCtes(session, q)}
       open_reports as materialized (
-        select ${labReports.billId} as bill_id, ${labReports.criticalValues} as critical_values ${countedReports(session, q, "1, 4")}
+        select ${labReports.billId} as bill_id, ${labReports.criticalValues} as critical_values,
+          coalesce(${labReports.approvedAt}, ${labReports.sampleCollectedAt}) < ${clock.overdueBefore.toISOString()}::timestamptz as overdue
+          ${countedReports(session, q, "1, 4")}
       ),
       done_bills as (select distinct ${labReports.billId} as bill_id ${countedReports(session, q, "2")}),
       counts as (
@@ -155,13 +185,13 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
                (select count(*) from done_bills where bill_id not in (select bill_id from open_reports))::int as count_done,
                ${totalOfTab(q)}::int as total
       ),
-      page as materialized (${worklistBills(session, q, { limit: WORKLIST_PAGE_SIZE, offset })}),
+      page as materialized (${worklistBills(session, q, clock, { limit: WORKLIST_PAGE_SIZE, offset })}),
       numbered as (select bill_id, row_number() over () as rn from page)
       select counts.*, pg.*
       from counts
       left join (
         select n.rn, b.id as bill_id, b.accession_no, b.created_at, p.full_name as patient_name, d.name as referral_name, o.name as org_name,
-          c.pending, c.attempted, c.done, c.oldest_open
+          c.pending, c.attempted, c.done, c.oldest_open, c.escalated_open, c.escalation_level
         from numbered n
         join ${bills} b on b.id = n.bill_id
         join ${patients} p on p.id = b.patient_id
@@ -171,7 +201,9 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
           select count(*) filter (where ${labReports.criticalValues} = 1)::int as pending,
             count(*) filter (where ${labReports.criticalValues} = 4)::int as attempted,
             count(*) filter (where ${labReports.criticalValues} = 2)::int as done,
-            min(coalesce(${labReports.approvedAt}, ${labReports.sampleCollectedAt})) filter (where ${labReports.criticalValues} in (1, 4)) as oldest_open
+            min(coalesce(${labReports.approvedAt}, ${labReports.sampleCollectedAt})) filter (where ${labReports.criticalValues} in (1, 4)) as oldest_open,
+            count(*) filter (where ${labReports.criticalValues} in (1, 4) and ${labReports.escalationLevel} > 0)::int as escalated_open,
+            coalesce(max(${labReports.escalationLevel}) filter (where ${labReports.criticalValues} in (1, 4)), 0)::int as escalation_level
           from ${labReports}
           where ${labReports.billId} = b.id and ${worklistReportFilter(session, q)}
         ) c
@@ -193,10 +225,13 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
         attempted: r.attempted,
         done: r.done,
         oldestOpenApprovedAt: iso(r.oldest_open),
+        escalatedOpen: Number(r.escalated_open),
+        escalationLevel: Number(r.escalation_level),
       })),
     total: Number(head?.total ?? 0),
     page: q.page,
     pageSize: WORKLIST_PAGE_SIZE,
     counts: { pending: Number(head?.count_pending ?? 0), done: Number(head?.count_done ?? 0) },
+    targetMinutes,
   };
 }

@@ -22,3 +22,24 @@ export interface SessionContext {
    */
   departmentScope: { departmentIds: number[]; testIds: number[] } | null;
 }
+
+/**
+ * The identity of the app's own background work (the escalation worker): a whole lab in view, as a
+ * supervisor has, named "System" in the logs and events it writes. Its rows name no user.
+ */
+export function systemActor(labId: number, labName: string): SessionContext {
+  return {
+    sessionId: "system",
+    userId: 0,
+    labId,
+    labName,
+    username: "system",
+    displayName: "System",
+    kind: "support",
+    doctorId: null,
+    docType: null,
+    departmentDataType: null,
+    departmentIds: [],
+    departmentScope: null,
+  };
+}

@@ -1,5 +1,6 @@
 // The activity log entry of one callout action (DESIGN §5.4): its human text and its dumped_json.
 // Shared by the write endpoint and the demo seed, so history looks the same whoever wrote it.
+import { type Outcome, resolveOutcome } from "./outcome";
 
 export const RECIPIENTS = ["Organization", "Referral", "Patient"] as const;
 export type Recipient = (typeof RECIPIENTS)[number];
@@ -36,6 +37,8 @@ export interface ActivityInput {
     phone_call?: { name: string; contact: string; read_back: boolean } | null;
     fax?: { name: string; fax_number: string } | null;
   } | null;
+  /** The action's outcome (DESIGN §9); absent, the defaults of a client that sends none. */
+  outcome?: Outcome | null;
 }
 
 export function methodLabels(methods: CommunicationMethod[]): string {
@@ -68,5 +71,6 @@ export function activityJson(a: ActivityInput) {
     contacts: a.contacts,
     notify_to_others: a.notifyToOthers ?? null,
     already_notified: a.alreadyNotified ?? null,
+    outcome: a.outcome ?? resolveOutcome(null, a.isDraft, a.alreadyNotified?.phone_call),
   };
 }

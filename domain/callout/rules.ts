@@ -2,6 +2,7 @@
 // naming the field) and the callout form shows them as reasons its buttons are disabled; both read
 // them from here so the two cannot disagree.
 import type { CommunicationMethod, Recipient } from "./activity";
+import { type OutcomeInput, outcomeProblems } from "./outcome";
 
 /** The parts of an endpoint-4 body the rules read (the request body satisfies it). */
 export interface CalloutAction {
@@ -12,6 +13,7 @@ export interface CalloutAction {
     communication_methods: readonly CommunicationMethod[];
     notify_to_others?: { name: string } | null;
     already_notified?: { phone_call?: object | null; fax?: object | null } | null;
+    outcome?: OutcomeInput | null;
   };
 }
 
@@ -80,5 +82,9 @@ export function calloutRuleViolations(
   if (settings?.is_email === 0 && meta.communication_methods.includes("email")) violations.push(EMAIL_OFF);
   if (asDone && meta.communication_methods.length === 0 && !reached) violations.push(NEEDS_CHANNEL);
   if (asDone && action.recipients.length === 0 && !meta.notify_to_others?.name.trim() && !reached) violations.push(NEEDS_RECIPIENT);
+  // The outcome is judged against the action it is sent with (the form sends each button its own).
+  for (const problem of outcomeProblems(meta.outcome, action.is_draft)) {
+    violations.push(rule("critical_callout_meta", action.is_draft ? "both" : "done", problem, `${problem[0].toUpperCase()}${problem.slice(1)}.`));
+  }
   return violations;
 }

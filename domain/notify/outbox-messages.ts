@@ -71,25 +71,39 @@ export function buildOutboxRows(input: OutboxInput, transportFor: TransportLooku
         shareComment: input.shareComment,
         additionalInstruction: "",
       });
-      const transport = transportFor(channel);
-      return [
-        {
-          labId: input.labId,
-          billId: input.billId,
-          activityLogId: input.activityLogId,
-          labReportIds: input.labReportIds,
-          channel,
-          recipientKind: t.kind,
-          recipientName: t.name,
-          address,
-          subject: message.subject,
-          bodyText: message.text,
-          bodyHtml: channel === "email" ? message.html : null,
-          status: transport ? "pending" : "no_provider",
-          transport: transport?.name ?? null,
-          lastError: transport ? null : `no ${channel} provider configured`,
-        },
-      ];
+      const owner = { labId: input.labId, billId: input.billId, activityLogId: input.activityLogId, labReportIds: input.labReportIds };
+      return [outboxRow(owner, channel, { kind: t.kind, name: t.name, address }, message, transportFor(channel))];
     }),
   );
+}
+
+/** Whose message it is: the bill, and the action (activity log row) that sent it. */
+export interface OutboxOwner {
+  labId: number;
+  billId: number;
+  activityLogId: number;
+  labReportIds: number[];
+}
+
+/** One outbox row: pending for a channel with a transport, else recorded as having no provider. */
+export function outboxRow(
+  owner: OutboxOwner,
+  channel: CommunicationMethod,
+  to: { kind: string; name: string; address: string },
+  message: { subject: string; text: string; html: string },
+  transport: { name: string } | null,
+) {
+  return {
+    ...owner,
+    channel,
+    recipientKind: to.kind,
+    recipientName: to.name,
+    address: to.address,
+    subject: message.subject,
+    bodyText: message.text,
+    bodyHtml: channel === "email" ? message.html : null,
+    status: transport ? "pending" : "no_provider",
+    transport: transport?.name ?? null,
+    lastError: transport ? null : `no ${channel} provider configured`,
+  };
 }

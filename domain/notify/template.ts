@@ -19,11 +19,11 @@ export interface MessageModel {
 
 const FLAG_TEXT = { LL: "critically low", HH: "critically high", AA: "critical result" } as const;
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-function parameterLine(p: CriticalParameter): string {
+export function parameterLine(p: CriticalParameter): string {
   const value = `${p.value}${p.unit ? ` ${p.unit}` : ""}`;
   const ref = p.reference_range ? ` (reference ${p.reference_range}${p.unit ? ` ${p.unit}` : ""})` : "";
   return `${p.parameter_name}: ${value} — ${p.flag}, ${FLAG_TEXT[p.flag]}${ref}`;

@@ -465,7 +465,23 @@ test.describe("endpoint 4 on bill 561", () => {
 
 // ---- notify configuration ----
 const SETTINGS = "/settings/critical-notification";
-const SETTING_KEYS = ["additional_instruction", "always_notify", "is_email", "mandatory_comments", "share_comment", "show_patient_name"];
+// DESIGN §6's six and §9's eight.
+const SETTING_KEYS = [
+  "ack_link_hours",
+  "additional_instruction",
+  "always_notify",
+  "escalation_after_minutes",
+  "escalation_emails",
+  "is_email",
+  "lab_phone",
+  "mandatory_comments",
+  "max_attempts",
+  "notify_target_minutes",
+  "share_comment",
+  "shifts",
+  "show_patient_name",
+  "time_zone",
+];
 
 test.describe("notify configuration", () => {
   const getCases: (ApiCase & { canEdit: boolean; lab: 1 | 2 })[] = (
@@ -498,6 +514,17 @@ test.describe("notify configuration", () => {
     show_patient_name: 0,
     share_comment: 1,
     is_email: 1,
+    notify_target_minutes: 45,
+    escalation_after_minutes: 20,
+    max_attempts: 2,
+    escalation_emails: ["supervisor@northfield.test"],
+    ack_link_hours: 48,
+    time_zone: "America/Chicago",
+    shifts: [
+      { name: "Day", start: "07:00" },
+      { name: "Night", start: "19:00" },
+    ],
+    lab_phone: "+1 312 555 0100",
   };
   const put = (session: User, b: unknown, extra: Partial<ApiCase> = {}): Omit<ApiCase, "name" | "status"> => ({
     method: "PUT",
@@ -515,6 +542,9 @@ test.describe("notify configuration", () => {
     { name: "support: missing field (PUT replaces the whole object)", ...put("support", { ...valid, is_email: undefined }), status: 400, code: "bad_request" },
     { name: "support: unknown field", ...put("support", { ...valid, theme: "dark" }), status: 400, code: "bad_request" },
     { name: "support: instruction over 1000 chars", ...put("support", { ...valid, additional_instruction: "i".repeat(1001) }), status: 400, code: "bad_request" },
+    { name: "support: escalation later than the target", ...put("support", { ...valid, escalation_after_minutes: 50 }), status: 400, code: "bad_request" },
+    { name: "support: escalation email not an address", ...put("support", { ...valid, escalation_emails: ["supervisor"] }), status: 400, code: "bad_request" },
+    { name: "support: unknown time zone", ...put("support", { ...valid, time_zone: "Lab/Basement" }), status: 400, code: "bad_request" },
     {
       name: "support: non-JSON",
       ...put("support", undefined, { raw: "mandatory_comments=1", headers: { "content-type": "application/json" } }),

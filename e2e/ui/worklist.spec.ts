@@ -44,7 +44,7 @@ test("the tabs switch between Pending and Done and show their counts", async ({ 
   await expect(page.getByRole("table", { name: /Done bills/ })).toBeVisible();
   // A done bill has nothing open: no Pending or Attempted badge, no age column.
   await expect(page.getByRole("table").getByText(/^(Pending|Attempted) \d+$/)).toHaveCount(0);
-  await expect(page.getByRole("columnheader", { name: /Oldest open/ })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: /Waited/ })).toHaveCount(0);
   await expect(page.getByLabel("Status")).toHaveCount(0);
 
   await pending.click();

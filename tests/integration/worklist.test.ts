@@ -126,6 +126,7 @@ describe("GET /api/worklist: tabs and counts", () => {
     expect(res.json.rows[1]).toEqual({
       billId: s.bill1.id, accessionNo: s.bill1.accessionNo, billCreatedAt: "2026-11-20T08:00:00.000Z", patientName: "Maria Lopez",
       referralName: "Dr. Rhea Kapoor", orgName: "St. Mary Clinic", pending: 2, attempted: 1, done: 1, oldestOpenApprovedAt: "2026-11-20T08:00:00.000Z",
+      escalatedOpen: 0, escalationLevel: 0,
     });
     expect(res.json.rows[0]).toMatchObject({ patientName: "Zed Quinn", referralName: null, orgName: null, attempted: 1, oldestOpenApprovedAt: "2026-11-10T10:00:00.000Z" });
   });

@@ -47,9 +47,15 @@ describe("activity log entry", () => {
       contacts: input.contacts,
       notify_to_others: null,
       already_notified: null,
+      // A done callout without an outcome or a phone call sent a message (DESIGN §9's default).
+      outcome: { code: "message_sent", person: null, role: null, read_back: null, note: null },
     });
     const others = { name: "Dr. On Call", email: "oncall@clinic.test" };
     const phone = { phone_call: { name: "RN Lee", contact: "555", read_back: true } };
-    expect(activityJson({ ...input, notifyToOthers: others, alreadyNotified: phone })).toMatchObject({ notify_to_others: others, already_notified: phone });
+    expect(activityJson({ ...input, notifyToOthers: others, alreadyNotified: phone })).toMatchObject({
+      notify_to_others: others,
+      already_notified: phone,
+      outcome: { code: "reached", person: "RN Lee", read_back: true },
+    });
   });
 });

@@ -45,6 +45,8 @@ describe("initialForm", () => {
       phoneCall: { name: "RN Lee", contact: "555-1", readBack: true },
       fax: { name: "", faxNumber: "" },
       comment: "No answer",
+      attemptOutcome: "no_answer",
+      doneOutcome: null,
     });
   });
 });
@@ -72,7 +74,7 @@ describe("toRequestBody", () => {
       is_draft: true,
       recipients: ["Organization", "Patient"],
       critical_callout_comment: "c",
-      critical_callout_meta: { communication_methods: ["email", "sms"], notify_to_others: null, already_notified: null },
+      critical_callout_meta: { communication_methods: ["email", "sms"], notify_to_others: null, already_notified: null, outcome: { code: "no_answer" } },
     });
   });
 
@@ -86,6 +88,7 @@ describe("toRequestBody", () => {
       communication_methods: ["fax"],
       notify_to_others: null,
       already_notified: { phone_call: { name: "RN Lee", contact: "", read_back: true }, fax: null },
+      outcome: { code: "reached", person: "RN Lee", read_back: true },
     });
   });
 });

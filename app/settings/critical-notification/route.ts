@@ -4,7 +4,7 @@ import { getNotifySettings, putNotifySettings } from "@/db/queries/settings";
 import { readJson } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { canEditNotifySettings } from "@/domain/auth/permissions";
-import { notifySettingsSchema } from "@/contracts/settings";
+import { notifySettingsPutSchema } from "@/contracts/settings";
 import { ApiError } from "@/domain/errors";
 
 export const GET = withSession(async ({ db, session }) => ({
@@ -14,6 +14,6 @@ export const GET = withSession(async ({ db, session }) => ({
 
 export const PUT = withSession(async ({ req, db, session }) => {
   if (!canEditNotifySettings(session)) throw new ApiError("forbidden", "Only support users can change the notify configuration");
-  const settings = await readJson(req, notifySettingsSchema);
+  const settings = await readJson(req, notifySettingsPutSchema);
   return { settings: await putNotifySettings(db, session.labId, settings), can_edit: true };
 });
