@@ -318,6 +318,25 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * API tokens of machine clients (DESIGN §12): the SHA-256 of a random token, acting as one user of one
+ * lab with that user's scope. Created by `npm run token:add`, revoked by `npm run token:revoke`.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: serial("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    name: text("name").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_token_hash_key").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
 /** Idempotency keys of the write endpoint: the first answer, replayed for the same user and key. */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
@@ -349,6 +368,7 @@ export type CriticalCallout = typeof criticalCallouts.$inferSelect;
 export type ActivityLog = typeof activityLogs.$inferSelect;
 export type LabSetting = typeof labSettings.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
 
 /**
  * Transactional outbox: messages a done callout sends, written in the callout's transaction and

@@ -18,6 +18,7 @@ import { GET as logsRoute } from "../../app/report/bulk/critical-notification/lo
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
 import { GET as getSettingsRoute, PUT as putSettingsRoute } from "../../app/settings/critical-notification/route";
+import { API_TOKEN_PREFIX, createApiToken, revokeApiToken } from "../../db/queries/api-tokens";
 import { createSession, hashToken } from "../../db/queries/sessions";
 import * as t from "../../db/schema";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
@@ -27,8 +28,11 @@ import { call } from "../support/http";
 import { loginAs } from "../support/session";
 import { openSse, type SseFrame } from "../support/sse";
 
-const LIVE = ["tech0", "tech1", "drdept", "drref", "support", "supportB"] as const;
-const DEAD = ["none", "expired", "loggedOut"] as const;
+// Sessions of the browser (a login cookie) and of machine clients (an API token of that user, which
+// must see exactly what the user's login sees).
+const LIVE = ["tech0", "tech1", "drdept", "drref", "support", "supportB", "tech0Token", "drrefToken"] as const;
+const DEAD = ["none", "expired", "loggedOut", "unknownToken", "revokedToken"] as const;
+const TOKEN_OF = { tech0Token: "tech0", drrefToken: "drref" } as const;
 type Who = (typeof LIVE)[number] | (typeof DEAD)[number];
 const OBJECTS = ["hemaReport", "chemReport", "microReport", "otherDoctorReport", "otherLabReport", "nonexistent"] as const;
 type Obj = (typeof OBJECTS)[number];
@@ -41,6 +45,8 @@ const SEES: Record<(typeof LIVE)[number], Obj[]> = {
   drref: ["hemaReport", "chemReport", "microReport"], // doctor doc_type 2: bill 1 is theirs, bill 2 is not
   support: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
   supportB: ["otherLabReport"],
+  tech0Token: ["hemaReport"],
+  drrefToken: ["hemaReport", "chemReport", "microReport"],
 };
 // Bills: a bill is a 404 unless it is in the session's lab and, for referral doctors, assigned to them.
 const BILL_VISIBLE: Record<(typeof LIVE)[number], Obj[]> = {
@@ -50,6 +56,8 @@ const BILL_VISIBLE: Record<(typeof LIVE)[number], Obj[]> = {
   drref: ["hemaReport", "chemReport", "microReport"],
   support: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
   supportB: ["otherLabReport"],
+  tech0Token: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
+  drrefToken: ["hemaReport", "chemReport", "microReport"],
 };
 
 let tdb: TestDb;
@@ -79,7 +87,16 @@ const shape = (res: { status: number; json: unknown }) => {
 beforeAll(async () => {
   tdb = await openTestDb();
   s = await buildScenario(tdb.db);
-  for (const who of LIVE) cookies[who] = await loginAs(s.users[who].username);
+  for (const who of LIVE) {
+    if (who in TOKEN_OF) {
+      const user = s.users[TOKEN_OF[who as keyof typeof TOKEN_OF]];
+      cookies[who] = `Bearer ${(await createApiToken(tdb.db, user, `matrix ${who}`)).token}`;
+    } else cookies[who] = await loginAs(s.users[who as keyof typeof s.users].username);
+  }
+  cookies.unknownToken = `Bearer ${API_TOKEN_PREFIX}not-a-token-anyone-was-given`;
+  const revoked = await createApiToken(tdb.db, s.users.support, "matrix revoked");
+  await revokeApiToken(tdb.db, s.labA.id, revoked.id);
+  cookies.revokedToken = `Bearer ${revoked.token}`;
   cookies.none = undefined;
   const expired = await createSession(tdb.db, { id: s.users.support.id, labId: s.labA.id, departmentIds: [] });
   await tdb.db.update(t.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(t.sessions.id, hashToken(expired.token)));
