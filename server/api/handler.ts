@@ -25,6 +25,14 @@ export interface HandlerArgs<P> {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** The app's own origin: scheme and host as the client saw them (a TLS proxy sets x-forwarded-*). */
+export function requestOrigin(req: Request): string {
+  const url = new URL(req.url);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
+  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
 /** State-changing requests must come from the app's own pages (CSRF defence beside SameSite=Lax). */
 function assertSameOrigin(req: Request) {
   if (!WRITE_METHODS.has(req.method)) return;
@@ -36,11 +44,7 @@ function assertSameOrigin(req: Request) {
   } catch {
     throw new ApiError("forbidden", "Invalid Origin header");
   }
-  // The app's own origin: scheme and host as the client saw them (a TLS proxy sets x-forwarded-*).
-  const url = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
-  const allowed = new Set([`${proto}://${host}`]);
+  const allowed = new Set([requestOrigin(req)]);
   if (process.env.APP_ORIGIN) allowed.add(new URL(process.env.APP_ORIGIN).origin);
   if (!allowed.has(originValue)) throw new ApiError("forbidden", "Cross-origin request refused");
 }
@@ -118,7 +122,7 @@ async function authenticate(req: Request): Promise<{ db: Db; session: SessionCon
 export interface SessionRouteOptions<S> {
   params?: S;
   /** Turns a failure into the response (FHIR answers OperationOutcome); the error envelope by default. */
-  onError?: (err: unknown, requestId: string) => Response;
+  onError?: (err: unknown, requestId: string) => Response | Promise<Response>;
 }
 
 /** A route that needs a valid session or API token; 401 without one, before anything else is looked at. */
@@ -137,7 +141,7 @@ export function withSession<S extends z.ZodType = z.ZodType<Record<string, never
       const params = parseParams(opts.params, ctx ? await ctx.params : {});
       return logRequest(req, respond(await handler({ req, params, db, requestId, session }), requestId), requestId, started, userId);
     } catch (err) {
-      return logRequest(req, onError(err, requestId), requestId, started, userId);
+      return logRequest(req, await onError(err, requestId), requestId, started, userId);
     }
   };
 }
