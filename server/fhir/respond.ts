@@ -32,7 +32,9 @@ export function fhirBase(req: Request): string {
 /** The search parameters of a request: date parameters may repeat, others are given once. */
 export function parseCommunicationSearch(url: URL): CommunicationSearch {
   const raw: Record<string, string | string[]> = {};
+  const known = Object.keys(communicationSearchSchema.shape);
   for (const key of new Set(url.searchParams.keys())) {
+    if (!known.includes(key)) throw new ApiError("bad_request", `Unknown search parameter "${key}" (supported: ${known.join(", ")})`);
     const all = url.searchParams.getAll(key);
     if (REPEATABLE_SEARCH_PARAMS.has(key)) raw[key] = all;
     else if (all.length > 1) throw new ApiError("bad_request", `${key}: give it once (comma-separate values to match any of them)`);

@@ -172,6 +172,9 @@ describe("Communication search", () => {
       expect(res.json.issue[0].code).toBe("invalid");
       expect(fhirProblems(res.json)).toEqual([]);
     }
+    expect((await search("colour=red")).json.issue[0].details.text).toBe(
+      'Unknown search parameter "colour" (supported: patient, part-of, status, sent, _lastUpdated, _count, _offset)',
+    );
     const anonymous = await call(searchRoute, "/fhir/r4/Communication");
     expect(anonymous.status).toBe(401);
     expect(anonymous.json).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "login" }] });
