@@ -209,6 +209,8 @@ export const labReports = pgTable(
   },
   (t) => [
     index("lab_reports_bill_idx").on(t.billId),
+    // FHIR Communication search by patient (DESIGN §12).
+    index("lab_reports_patient_idx").on(t.patientId),
     // The worklist's (and its export's) reports: partial on exactly the worklist's report filter and
     // covering every column it reads, so it runs on index-only scans. (lab_id, critical_values,
     // bill_id) first: the few open reports (1, 4) are one short range, and the done ones (2) come in

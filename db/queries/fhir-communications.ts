@@ -46,7 +46,8 @@ function selectRows(db: Queryable, session: SessionContext, where: SQL[]) {
       referralName: referral.name,
     })
     .from(activityLogs)
-    .innerJoin(labReports, sql`${labReports.id} = any(${activityLogs.labReportIds})`)
+    // `@>` (not `= any`) so that the partial GIN index on category-648 report ids serves the join.
+    .innerJoin(labReports, sql`${activityLogs.labReportIds} @> array[${labReports.id}]`)
     .innerJoin(bills, and(eq(bills.id, labReports.billId), eq(bills.labId, session.labId)))
     .innerJoin(tests, eq(tests.id, labReports.testId))
     .innerJoin(patients, and(eq(patients.id, labReports.patientId), eq(patients.labId, session.labId)))
