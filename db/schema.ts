@@ -214,6 +214,8 @@ export const labReports = pgTable(
   },
   (t) => [
     index("lab_reports_bill_idx").on(t.billId),
+    // FHIR Communication search by patient (DESIGN §12).
+    index("lab_reports_patient_idx").on(t.patientId),
     // The worklist's (and its export's) reports: partial on exactly the worklist's report filter and
     // covering every column it reads, so it runs on index-only scans. (lab_id, critical_values,
     // bill_id) first: the few open reports (1, 4) are one short range, and the done ones (2) come in
@@ -328,6 +330,25 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * API tokens of machine clients (DESIGN §12): the SHA-256 of a random token, acting as one user of one
+ * lab with that user's scope. Created by `npm run token:add`, revoked by `npm run token:revoke`.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: serial("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    name: text("name").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_token_hash_key").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
 /** Idempotency keys of the write endpoint: the first answer, replayed for the same user and key. */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
@@ -359,6 +380,7 @@ export type CriticalCallout = typeof criticalCallouts.$inferSelect;
 export type ActivityLog = typeof activityLogs.$inferSelect;
 export type LabSetting = typeof labSettings.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
 
 /**
  * Transactional outbox: messages a done callout sends, written in the callout's transaction and

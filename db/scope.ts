@@ -3,6 +3,7 @@
 // department list adds `departmentScope(session)`. Which departments a session covers is decided
 // here too, in SQL, when the session is loaded (`sessionDepartmentScope`).
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { intArray } from "./int-array";
 import { bills, departments, doctorDepartments, doctors, labReports, labUserDepartments, sessions, tests, users } from "./schema";
@@ -11,14 +12,18 @@ const NOTHING = sql`false`;
 
 /**
  * Columns for the session lookup (a select over sessions, users and their doctor row): the
- * departments the session is limited to, and the tests of those departments. Null: no department
+ * departments the session is limited to, and the tests of those departments. `carried` names the
+ * department list a department_data_type 0 user brings (the session's copy, or for an API token
+ * the user's current list) and the lab of the lookup. Null: no department
  * limit (support users; doctors other than department doctors, who are scoped by bill).
  *
  * Reading the test ids with the session lets `reportScope` filter by constant ids, which the planner
  * estimates from the column statistics, instead of by a subquery on the catalog whose selectivity it
  * cannot see (bench/NOTES.md).
  */
-export function sessionDepartmentScope() {
+export function sessionDepartmentScope(
+  carried: { departmentIds: AnyPgColumn; labId: AnyPgColumn } = { departmentIds: sessions.departmentIds, labId: sessions.labId },
+) {
   const departmentIds = sql<number[] | null>`case
     when ${users.kind} = 'support' then null
     when ${users.kind} = 'doctor' and ${users.doctorId} is null then '{}'::int[]
@@ -27,12 +32,12 @@ export function sessionDepartmentScope() {
     when ${users.kind} = 'doctor' then null
     when ${users.departmentDataType} = 1 then array(
       select ${labUserDepartments.departmentId} from ${labUserDepartments} where ${labUserDepartments.userId} = ${users.id})
-    else coalesce(${sessions.departmentIds}, '{}'::int[])
+    else coalesce(${carried.departmentIds}, '{}'::int[])
   end`;
   // unnest() in FROM evaluates the department list once, not once per row of tests.
   const testIds = sql<number[] | null>`case when (${departmentIds}) is null then null else array(
     select ${tests.id} from unnest(${departmentIds}) as scope_department(id)
-    join ${tests} on ${tests.departmentId} = scope_department.id and ${tests.labId} = ${sessions.labId} order by 1) end`;
+    join ${tests} on ${tests.departmentId} = scope_department.id and ${tests.labId} = ${carried.labId} order by 1) end`;
   return { scopeDepartmentIds: departmentIds, scopeTestIds: testIds };
 }
 

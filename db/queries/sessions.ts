@@ -31,19 +31,26 @@ export async function createSession(db: Queryable, user: { id: number; labId: nu
   return { token, expiresAt };
 }
 
+/** The user, lab and doctor columns of a session (or API token) lookup joined to users, labs, doctors. */
+export function sessionUserColumns() {
+  return {
+    userId: users.id,
+    labName: labs.name,
+    username: users.username,
+    displayName: users.displayName,
+    kind: users.kind,
+    doctorId: users.doctorId,
+    docType: doctors.docType,
+    departmentDataType: users.departmentDataType,
+  };
+}
+
 export async function loadSession(db: Queryable, token: string): Promise<SessionContext | null> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
-      userId: users.id,
+      ...sessionUserColumns(),
       labId: sessions.labId,
-      labName: labs.name,
-      username: users.username,
-      displayName: users.displayName,
-      kind: users.kind,
-      doctorId: users.doctorId,
-      docType: doctors.docType,
-      departmentDataType: users.departmentDataType,
       departmentIds: sessions.departmentIds,
       ...sessionDepartmentScope(),
     })
@@ -57,7 +64,18 @@ export async function loadSession(db: Queryable, token: string): Promise<Session
     // it is planned once instead of on each request (bench/NOTES.md).
     .prepare("load_session")
     .execute({ id: hashToken(token) });
-  if (!row) return null;
+  return row ? toSessionContext(row) : null;
+}
+
+/** The row of a session (or API token) lookup as the context every scope decision reads. */
+export function toSessionContext(
+  row: Omit<SessionContext, "kind" | "departmentIds" | "departmentScope"> & {
+    kind: string;
+    departmentIds: number[] | null;
+    scopeDepartmentIds: number[] | null;
+    scopeTestIds: number[] | null;
+  },
+): SessionContext {
   const { scopeDepartmentIds, scopeTestIds, ...rest } = row;
   return {
     ...rest,

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import type { Db } from "@/db/connect";
+import { loadTokenSession } from "@/db/queries/api-tokens";
 import { loadSession } from "@/db/queries/sessions";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { ApiError } from "@/domain/errors";
@@ -24,6 +25,14 @@ export interface HandlerArgs<P> {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** The app's own origin: scheme and host as the client saw them (a TLS proxy sets x-forwarded-*). */
+export function requestOrigin(req: Request): string {
+  const url = new URL(req.url);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
+  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
 /** State-changing requests must come from the app's own pages (CSRF defence beside SameSite=Lax). */
 function assertSameOrigin(req: Request) {
   if (!WRITE_METHODS.has(req.method)) return;
@@ -35,11 +44,7 @@ function assertSameOrigin(req: Request) {
   } catch {
     throw new ApiError("forbidden", "Invalid Origin header");
   }
-  // The app's own origin: scheme and host as the client saw them (a TLS proxy sets x-forwarded-*).
-  const url = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
-  const allowed = new Set([`${proto}://${host}`]);
+  const allowed = new Set([requestOrigin(req)]);
   if (process.env.APP_ORIGIN) allowed.add(new URL(process.env.APP_ORIGIN).origin);
   if (!allowed.has(originValue)) throw new ApiError("forbidden", "Cross-origin request refused");
 }
@@ -83,27 +88,60 @@ export function withPublic<S extends z.ZodType = z.ZodType<Record<string, never>
   };
 }
 
-/** A route that needs a valid session; 401 without one, before anything else is looked at. */
+/** The bearer token of an `Authorization` header; undefined when the request carries none. */
+function bearerToken(req: Request): string | undefined {
+  const header = req.headers.get("authorization");
+  if (header == null) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new ApiError("unauthorized", "Authorization must be \"Bearer <token>\"");
+  return match[1];
+}
+
+/**
+ * The request's session: an API token when it sends `Authorization: Bearer`, else the session cookie.
+ * A token request skips the Origin check: without a cookie there is nothing for a forged cross-site
+ * request to ride on, and a browser cannot add the header cross-site without CORS, which is off.
+ */
+async function authenticate(req: Request): Promise<{ db: Db; session: SessionContext }> {
+  const token = bearerToken(req);
+  if (token !== undefined) {
+    const db = await getDb();
+    const session = await loadTokenSession(db, token);
+    if (!session) throw new ApiError("unauthorized", "Unknown or revoked API token");
+    return { db, session };
+  }
+  assertSameOrigin(req);
+  const cookie = readCookie(req, SESSION_COOKIE);
+  if (!cookie) throw new ApiError("unauthorized", "Sign in to continue");
+  const db = await getDb();
+  const session = await loadSession(db, cookie);
+  if (!session) throw new ApiError("unauthorized", "Your session has expired; sign in again");
+  return { db, session };
+}
+
+export interface SessionRouteOptions<S> {
+  params?: S;
+  /** Turns a failure into the response (FHIR answers OperationOutcome); the error envelope by default. */
+  onError?: (err: unknown, requestId: string) => Response | Promise<Response>;
+}
+
+/** A route that needs a valid session or API token; 401 without one, before anything else is looked at. */
 export function withSession<S extends z.ZodType = z.ZodType<Record<string, never>>>(
   handler: (args: HandlerArgs<z.infer<S>> & { session: SessionContext }) => Promise<unknown>,
-  opts: { params?: S } = {},
+  opts: SessionRouteOptions<S> = {},
 ) {
+  const onError = opts.onError ?? handleApiError;
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     const requestId = randomUUID();
     const started = performance.now();
     let userId: number | undefined;
     try {
-      assertSameOrigin(req);
-      const token = readCookie(req, SESSION_COOKIE);
-      if (!token) throw new ApiError("unauthorized", "Sign in to continue");
-      const db = await getDb();
-      const session = await loadSession(db, token);
-      if (!session) throw new ApiError("unauthorized", "Your session has expired; sign in again");
+      const { db, session } = await authenticate(req);
       userId = session.userId;
       const params = parseParams(opts.params, ctx ? await ctx.params : {});
       return logRequest(req, respond(await handler({ req, params, db, requestId, session }), requestId), requestId, started, userId);
     } catch (err) {
-      return logRequest(req, handleApiError(err, requestId), requestId, started, userId);
+      return logRequest(req, await onError(err, requestId), requestId, started, userId);
     }
   };
 }

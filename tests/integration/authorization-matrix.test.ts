@@ -1,13 +1,15 @@
 // Authorization matrix: every endpoint × every kind of session × every kind of object. The expected
 // outcome is the table below; an unseen object must look exactly like a nonexistent one. The route
 // table is checked against the route files under app/, so a new endpoint without a row fails here.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as eventsRoute } from "../../app/api/events/route";
 import { POST as signAllRoute } from "../../app/api/bills/[billId]/sign-all/route";
 import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
+import { GET as openApiRoute } from "../../app/api/openapi.json/route";
+import { GET as fhirReadRoute } from "../../app/fhir/r4/Communication/[id]/route";
+import { GET as fhirSearchRoute } from "../../app/fhir/r4/Communication/route";
+import { GET as fhirMetadataRoute } from "../../app/fhir/r4/metadata/route";
 import { GET as exportRoute } from "../../app/api/worklist/export/route";
 import { GET as worklistRoute } from "../../app/api/worklist/route";
 import { POST as loginRoute } from "../../app/auth/login/route";
@@ -18,17 +20,22 @@ import { GET as logsRoute } from "../../app/report/bulk/critical-notification/lo
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
 import { GET as getSettingsRoute, PUT as putSettingsRoute } from "../../app/settings/critical-notification/route";
+import { API_TOKEN_PREFIX, createApiToken, revokeApiToken } from "../../db/queries/api-tokens";
 import { createSession, hashToken } from "../../db/queries/sessions";
 import * as t from "../../db/schema";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
+import { appRoutes } from "../support/app-routes";
 import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
 import { openSse, type SseFrame } from "../support/sse";
 
-const LIVE = ["tech0", "tech1", "drdept", "drref", "support", "supportB"] as const;
-const DEAD = ["none", "expired", "loggedOut"] as const;
+// Sessions of the browser (a login cookie) and of machine clients (an API token of that user, which
+// must see exactly what the user's login sees).
+const LIVE = ["tech0", "tech1", "drdept", "drref", "support", "supportB", "tech0Token", "drrefToken"] as const;
+const DEAD = ["none", "expired", "loggedOut", "unknownToken", "revokedToken"] as const;
+const TOKEN_OF = { tech0Token: "tech0", drrefToken: "drref" } as const;
 type Who = (typeof LIVE)[number] | (typeof DEAD)[number];
 const OBJECTS = ["hemaReport", "chemReport", "microReport", "otherDoctorReport", "otherLabReport", "nonexistent"] as const;
 type Obj = (typeof OBJECTS)[number];
@@ -41,6 +48,8 @@ const SEES: Record<(typeof LIVE)[number], Obj[]> = {
   drref: ["hemaReport", "chemReport", "microReport"], // doctor doc_type 2: bill 1 is theirs, bill 2 is not
   support: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
   supportB: ["otherLabReport"],
+  tech0Token: ["hemaReport"],
+  drrefToken: ["hemaReport", "chemReport", "microReport"],
 };
 // Bills: a bill is a 404 unless it is in the session's lab and, for referral doctors, assigned to them.
 const BILL_VISIBLE: Record<(typeof LIVE)[number], Obj[]> = {
@@ -50,6 +59,8 @@ const BILL_VISIBLE: Record<(typeof LIVE)[number], Obj[]> = {
   drref: ["hemaReport", "chemReport", "microReport"],
   support: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
   supportB: ["otherLabReport"],
+  tech0Token: ["hemaReport", "chemReport", "microReport", "otherDoctorReport"],
+  drrefToken: ["hemaReport", "chemReport", "microReport"],
 };
 
 let tdb: TestDb;
@@ -71,15 +82,25 @@ function target(o: Obj) {
 
 /** The body minus its request id: what a client can compare between two answers. */
 const shape = (res: { status: number; json: unknown }) => {
-  const j = structuredClone(res.json) as { error?: { request_id?: string } };
+  const j = structuredClone(res.json) as { error?: { request_id?: string }; issue?: { diagnostics?: string }[] };
   if (j?.error) delete j.error.request_id;
+  for (const issue of j?.issue ?? []) delete issue.diagnostics; // an OperationOutcome's request id
   return { status: res.status, body: j };
 };
 
 beforeAll(async () => {
   tdb = await openTestDb();
   s = await buildScenario(tdb.db);
-  for (const who of LIVE) cookies[who] = await loginAs(s.users[who].username);
+  for (const who of LIVE) {
+    if (who in TOKEN_OF) {
+      const user = s.users[TOKEN_OF[who as keyof typeof TOKEN_OF]];
+      cookies[who] = `Bearer ${(await createApiToken(tdb.db, user, `matrix ${who}`)).token}`;
+    } else cookies[who] = await loginAs(s.users[who as keyof typeof s.users].username);
+  }
+  cookies.unknownToken = `Bearer ${API_TOKEN_PREFIX}not-a-token-anyone-was-given`;
+  const revoked = await createApiToken(tdb.db, s.users.support, "matrix revoked");
+  await revokeApiToken(tdb.db, s.labA.id, revoked.id);
+  cookies.revokedToken = `Bearer ${revoked.token}`;
   cookies.none = undefined;
   const expired = await createSession(tdb.db, { id: s.users.support.id, labId: s.labA.id, departmentIds: [] });
   await tdb.db.update(t.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(t.sessions.id, hashToken(expired.token)));
@@ -108,6 +129,8 @@ const ENDPOINTS = {
   worklist: (cookie: string | undefined, _o: Obj) => call(worklistRoute, "/api/worklist?tab=pending", { cookie }),
   export: (cookie: string | undefined, _o: Obj) => call(exportRoute, "/api/worklist/export?tab=pending", { cookie }),
   events: (cookie: string | undefined, o: Obj) => call(eventsRoute, `/api/events?bill_id=${target(o).billId}`, { cookie, stream: true }),
+  fhirSearch: (cookie: string | undefined, o: Obj) => call(fhirSearchRoute, `/fhir/r4/Communication?part-of=${target(o).reportId}`, { cookie }),
+  fhirRead: (cookie: string | undefined, id: string) => call(fhirReadRoute, `/fhir/r4/Communication/${id}`, { cookie, params: { id } }),
 };
 
 type Access = "public" | "session";
@@ -128,27 +151,16 @@ const ROUTES: Record<string, { access: Access; call: (cookie: string | undefined
     call: (cookie) => call(putSettingsRoute, "/s", { method: "PUT", cookie, body: DEFAULT_NOTIFY_SETTINGS }),
   },
   "GET /auth/me": { access: "session", call: (cookie) => call(meRoute, "/me", { cookie }) },
+  "GET /api/openapi.json": { access: "session", call: (cookie) => call(openApiRoute, "/api/openapi.json", { cookie }) },
+  "GET /fhir/r4/metadata": { access: "public", call: (cookie) => call(fhirMetadataRoute, "/fhir/r4/metadata", { cookie }) },
+  "GET /fhir/r4/Communication": { access: "session", call: (c) => ENDPOINTS.fhirSearch(c, "hemaReport") },
+  "GET /fhir/r4/Communication/[id]": { access: "session", call: (c) => ENDPOINTS.fhirRead(c, "1-1") },
   "POST /auth/logout": { access: "session", call: (cookie) => call(logoutRoute, "/o", { method: "POST", cookie }) },
   "POST /auth/login": {
     access: "public",
     call: (cookie) => call(loginRoute, "/auth/login", { cookie, body: { username: s.users.tech0.username, password: PASSWORD } }),
   },
 };
-
-const APP = path.resolve(import.meta.dirname, "../../app");
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-
-/** "METHOD /path" of every handler exported by a route file under app/. */
-async function appRoutes(): Promise<string[]> {
-  const files = (readdirSync(APP, { recursive: true }) as string[]).filter((f) => f.split(path.sep).at(-1) === "route.ts");
-  const routes: string[] = [];
-  for (const file of files) {
-    const mod = (await import(path.join(APP, file))) as Record<string, unknown>;
-    const url = `/${path.dirname(file).split(path.sep).join("/")}`;
-    for (const method of HTTP_METHODS) if (typeof mod[method] === "function") routes.push(`${method} ${url}`);
-  }
-  return routes.sort();
-}
 
 it("has a row for every handler of every route file", async () => {
   expect(await appRoutes()).toEqual(Object.keys(ROUTES).sort());
@@ -159,7 +171,8 @@ describe.each(DEAD)("without a valid session (%s)", (who) => {
   it.each(sessionRoutes)("%s answers 401", async (route) => {
     const res = await ROUTES[route].call(cookies[who]);
     expect(res.status).toBe(401);
-    expect(res.json.error.code).toBe("unauthorized");
+    if (route.includes(" /fhir/")) expect(res.json).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "login" }] });
+    else expect(res.json.error.code).toBe("unauthorized");
     cells++;
   });
 
@@ -216,6 +229,19 @@ describe.each(LIVE)("%s", (who) => {
       expect(shape(write)).toEqual(shape(await ENDPOINTS.callout(cookie, "nonexistent")));
     }
 
+    // FHIR: the report's communications (its history, and the save above) only to those who see it;
+    // reading one of them unseen is the nonexistent answer.
+    const fhir = await ENDPOINTS.fhirSearch(cookie, o);
+    expect(fhir.status).toBe(200);
+    expect((fhir.json.entry ?? []).length > 0).toBe(sees && o !== "nonexistent");
+    const ownerView = await ENDPOINTS.fhirSearch(cookies[o === "otherLabReport" ? "supportB" : "support"], o);
+    const someId: string | undefined = ownerView.json.entry?.[0]?.resource.id;
+    if (someId) {
+      const one = await ENDPOINTS.fhirRead(cookie, someId);
+      if (sees) expect(one.status).toBe(200);
+      else expect(shape(one)).toEqual(shape(await ENDPOINTS.fhirRead(cookie, "2147483000-2147483000")));
+    }
+
     // Sign: seen → 200, unseen → the nonexistent answer.
     const sign = await ENDPOINTS.sign(cookie, o);
     if (sees) expect(sign.status).toBe(200);
@@ -252,7 +278,7 @@ describe.each(LIVE)("%s", (who) => {
     const billsSeen = new Set(OBJECTS.filter((x) => SEES[who].includes(x)).map((x) => target(x).billId));
     const listed = wl.json.rows.map((r: { billId: number }) => r.billId).filter((id: number) => [s.bill1.id, s.bill2.id, s.billB.id].includes(id));
     expect(new Set(listed)).toEqual(billsSeen);
-    cells += 9;
+    cells += 11;
   });
 
   it("configuration: everyone reads their own lab's; only support may change it", async () => {

@@ -5,6 +5,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 
 export interface CallOptions {
   method?: string;
+  /** The Cookie header value of a session, or `Bearer <token>` to send an API token instead. */
   cookie?: string;
   params?: Record<string, string>;
   body?: unknown;
@@ -15,10 +16,17 @@ export interface CallOptions {
   stream?: boolean;
 }
 
+/** Puts a session cookie, or an API token (`Bearer …`), on a request's headers. */
+export function setCredential(headers: Headers, credential: string | undefined) {
+  if (!credential) return;
+  if (credential.startsWith("Bearer ")) headers.set("authorization", credential);
+  else headers.set("cookie", credential);
+}
+
 export async function call(handler: Handler, path: string, opts: CallOptions = {}) {
   const headers = new Headers(opts.headers);
   headers.set("host", "localhost:3000");
-  if (opts.cookie) headers.set("cookie", opts.cookie);
+  setCredential(headers, opts.cookie);
   const method = opts.method ?? (opts.body !== undefined || opts.rawBody !== undefined ? "POST" : "GET");
   if (method !== "GET" && opts.origin !== null) headers.set("origin", opts.origin ?? ORIGIN);
   let body: string | undefined = opts.rawBody;

@@ -1,5 +1,5 @@
 // Reads a Server-Sent Events response from a route handler, frame by frame, as EventSource would.
-import { ORIGIN } from "./http";
+import { ORIGIN, setCredential } from "./http";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -31,7 +31,9 @@ function parseFrame(block: string): SseFrame | null {
 
 export async function openSse(handler: Handler, path: string, cookie: string): Promise<SseClient> {
   const abort = new AbortController();
-  const req = new Request(`${ORIGIN}${path}`, { headers: { cookie, host: "localhost:3000" }, signal: abort.signal });
+  const headers = new Headers({ host: "localhost:3000" });
+  setCredential(headers, cookie);
+  const req = new Request(`${ORIGIN}${path}`, { headers, signal: abort.signal });
   const response = await handler(req, { params: Promise.resolve({}) });
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();

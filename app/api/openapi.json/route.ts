@@ -1,0 +1,5 @@
+// GET /api/openapi.json → the OpenAPI 3.1 document of every route, generated from the zod contracts.
+import { withSession } from "@/server/api/handler";
+import { openApiDocument } from "@/server/openapi/document";
+
+export const GET = withSession(async () => openApiDocument());

@@ -1,0 +1,16 @@
+// GET /fhir/r4/Communication/{logId}-{reportId} → one Communication; 404 when unseen or nonexistent.
+import { communicationParamsSchema } from "@/contracts/fhir";
+import { readCommunication } from "@/db/queries/fhir-communications";
+import { notFound } from "@/domain/errors";
+import { withSession } from "@/server/api/handler";
+import { fhirError, fhirJson } from "@/server/fhir/respond";
+
+export const GET = withSession(
+  async ({ db, session, params }) => {
+    const [logId, reportId] = params.id;
+    const communication = await readCommunication(db, session, logId, reportId);
+    if (!communication) throw notFound("No such Communication");
+    return fhirJson(communication);
+  },
+  { params: communicationParamsSchema, onError: fhirError },
+);
