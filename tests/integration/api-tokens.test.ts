@@ -9,16 +9,16 @@ import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
 import { createApiToken, revokeApiToken } from "../../db/queries/api-tokens";
 import * as t from "../../db/schema";
-import { buildScenario, type Scenario } from "../support/fixtures";
-import { openTestDb, type TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
 import { call } from "../support/http";
+import { openScenario } from "../support/world";
 
 const run = promisify(execFile);
 let tdb: TestDb;
 let s: Scenario;
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
 });
 afterAll(() => tdb.dispose());
 

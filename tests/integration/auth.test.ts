@@ -14,16 +14,16 @@ import { GET as logsRoute } from "../../app/report/bulk/critical-notification/lo
 import { GET as getSettingsRoute, PUT as putSettingsRoute } from "../../app/settings/critical-notification/route";
 import { rawRows } from "../../db/connect";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import { PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
 });
 afterAll(() => tdb.dispose());
 

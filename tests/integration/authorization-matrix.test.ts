@@ -25,11 +25,12 @@ import { createSession, hashToken } from "../../db/queries/sessions";
 import * as t from "../../db/schema";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 import { appRoutes } from "../support/app-routes";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import { PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
 import { openSse, type SseFrame } from "../support/sse";
+import { openScenario } from "../support/world";
 
 // Sessions of the browser (a login cookie) and of machine clients (an API token of that user, which
 // must see exactly what the user's login sees).
@@ -89,8 +90,7 @@ const shape = (res: { status: number; json: unknown }) => {
 };
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   for (const who of LIVE) {
     if (who in TOKEN_OF) {
       const user = s.users[TOKEN_OF[who as keyof typeof TOKEN_OF]];

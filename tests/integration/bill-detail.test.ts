@@ -9,17 +9,17 @@ import { loadSession } from "../../db/queries/sessions";
 import { labReports } from "../../db/schema";
 import type { SessionContext } from "../../domain/auth/session-context";
 import { ApiError } from "../../domain/errors";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 const sessions: Record<string, SessionContext> = {};
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   for (const [k, u] of Object.entries(s.users)) {
     // Log in through the real route, then load the session the way a page render does.
     const cookie = await loginAs(u.username);

@@ -8,10 +8,11 @@ import { GET as metadataRoute } from "../../app/fhir/r4/metadata/route";
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { createApiToken } from "../../db/queries/api-tokens";
 import * as t from "../../db/schema";
-import { openTestDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { fhirBundleProblems, fhirProblems } from "../support/fhir-validate";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
+import { openScenario } from "../support/world";
 
 // biome-ignore lint/suspicious/noExplicitAny: FHIR JSON is read as received
 type Json = any;
@@ -21,8 +22,7 @@ const bearer = {} as Record<"support" | "tech0" | "supportB", string>;
 const logs = {} as Record<"reached" | "noAnswer" | "wrongNumber" | "escalation" | "messageSent" | "ack", number>;
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   for (const who of ["support", "tech0", "supportB"] as const) bearer[who] = `Bearer ${(await createApiToken(tdb.db, s.users[who], who)).token}`;
   const cbc = s.r.cbcPending.id;
   const entry = (date: string, text: string, dumpedJson: Record<string, unknown>, userId: number | null = s.users.tech0.id) => ({

@@ -16,11 +16,12 @@ import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/
 import { PUT as putSettingsRoute } from "../../app/settings/critical-notification/route";
 import { rawRows } from "../../db/connect";
 import { resetThrottle } from "../../server/auth/throttle";
-import { openTestDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { XLSX_CONTENT_TYPE } from "../../server/export-xlsx";
-import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
+import { PASSWORD, type Scenario } from "../support/fixtures";
 import { call, ORIGIN } from "../support/http";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
@@ -28,8 +29,7 @@ let cookie: string;
 let requests = 0;
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   cookie = await loginAs(s.users.support.username);
 });
 afterAll(async () => {

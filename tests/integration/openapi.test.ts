@@ -6,16 +6,16 @@ import { GET as openApiRoute } from "../../app/api/openapi.json/route";
 import { openApiDocument, openApiPath } from "../../server/openapi/document";
 import { referenceOperations } from "../../server/openapi/reference";
 import { appRoutes } from "../support/app-routes";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
 });
 afterAll(() => tdb.dispose());
 

@@ -3,18 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as recordsAuditRoute } from "../../app/operation/critical-callout/route";
 import { GET as logsRoute } from "../../app/report/bulk/critical-notification/logs/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
-import { openTestDb, type TestDb } from "../support/db";
-import { buildScenario, type Scenario } from "../support/fixtures";
+import type { TestDb } from "../support/db";
+import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   for (const [k, u] of Object.entries(s.users)) cookies[k] = await loginAs(u.username);
 });
 afterAll(() => tdb.dispose());

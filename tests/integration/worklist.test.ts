@@ -11,10 +11,11 @@ import { loadSession } from "../../db/queries/sessions";
 import { putNotifySettings } from "../../db/queries/settings";
 import * as t from "../../db/schema";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
-import { openTestDb, queryCounter, type TestDb } from "../support/db";
-import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
+import { queryCounter, type TestDb } from "../support/db";
+import { PASSWORD, type Scenario } from "../support/fixtures";
 import { call, ORIGIN } from "../support/http";
 import { loginAs } from "../support/session";
+import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
@@ -28,8 +29,7 @@ let labC: t.Lab;
 const DONE_BILLS = 27;
 
 beforeAll(async () => {
-  tdb = await openTestDb();
-  s = await buildScenario(tdb.db);
+  ({ tdb, s } = await openScenario());
   const db = tdb.db;
   // bill3: another patient, an older attempted CBC, no referral doctor and no organization.
   const [zed] = await db.insert(t.patients).values({ labId: s.labA.id, fullName: "Zed Quinn", sex: "M", dateOfBirth: "1980-01-01" }).returning();
