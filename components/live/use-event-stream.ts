@@ -4,21 +4,11 @@
 // refused it outright (a restart answering 503, an expired session) it is opened again after a pause.
 // Whatever happened while it was away is unknown, so every reopening counts as "refetch everything".
 import { useEffect, useRef, useState } from "react";
+import type { CalloutEvent, PresenceList } from "@/contracts/events";
 
-export interface CalloutEventData {
-  bill_id: number;
-  lab_report_ids: number[];
-  kind: "attempt" | "done" | "acknowledgement" | "escalation" | "sign";
-  by: string;
-  at: string;
-  version: number;
-}
-
-export interface PresenceEntry {
-  user_id: number;
-  name: string;
-  since: string;
-}
+// The stream's data shapes are the server's contracts; type-only, so no zod reaches the page.
+export type CalloutEventData = CalloutEvent;
+export type PresenceEntry = PresenceList[number];
 
 export interface EventStreamHandlers {
   onCallout?: (event: CalloutEventData) => void;

@@ -4,8 +4,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import type { Queryable } from "../connect";
-import { bills, labReports } from "../schema";
-import { billScope, reportScope } from "../scope";
+import { labReports } from "../schema";
+import { reportScope } from "../scope";
 
 export const BILL_EVENTS_CHANNEL = "cc_bill_events";
 
@@ -44,10 +44,4 @@ export async function visibleReportIds(db: Queryable, session: SessionContext, e
     .from(labReports)
     .where(and(inArray(labReports.id, event.lab_report_ids), eq(labReports.billId, event.bill_id), reportScope(session)));
   return rows.map((r) => r.id).sort((a, b) => a - b);
-}
-
-/** Whether the session may see the bill at all (an unseen bill's stream is a 404, as everywhere). */
-export async function canSeeBill(db: Queryable, session: SessionContext, billId: number): Promise<boolean> {
-  const [row] = await db.select({ id: bills.id }).from(bills).where(and(eq(bills.id, billId), billScope(session)));
-  return !!row;
 }

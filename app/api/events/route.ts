@@ -1,9 +1,9 @@
 // GET /api/events[?bill_id=N][&presence=1] → text/event-stream of the session's bill events (DESIGN §8).
-import { canSeeBill } from "@/db/queries/bill-events";
+import { requireVisibleBill } from "@/db/queries/visible-bill";
 import { parseInput } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { eventsQuerySchema } from "@/contracts/events";
-import { ApiError, notFound } from "@/domain/errors";
+import { ApiError } from "@/domain/errors";
 import { openEventStream } from "@/server/events/stream";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,7 @@ export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(eventsQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
   const announcePresence = query.presence === "1";
   if (announcePresence && query.bill_id === undefined) throw new ApiError("bad_request", "presence: needs a bill_id");
-  if (query.bill_id !== undefined && !(await canSeeBill(db, session, query.bill_id))) throw notFound("Bill not found");
+  // An unseen bill's stream is the same 404 as the bill itself.
+  if (query.bill_id !== undefined) await requireVisibleBill(db, session, query.bill_id);
   return openEventStream({ db, session, billId: query.bill_id, announcePresence, signal: req.signal });
 });
