@@ -38,9 +38,14 @@ export interface Server {
   pid: number;
 }
 
-/** Starts the production build (`next start`) and waits until it answers. */
-export async function startServer(url: string, port: number, extraEnv: Record<string, string> = {}): Promise<Server> {
-  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+/** Starts the production build (`next start`, `nodeArgs` given to node) and waits until it answers. */
+export async function startServer(
+  url: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Server> {
+  const child = spawn("node", [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), INSECURE_COOKIES: "1", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
