@@ -25,7 +25,7 @@ const MAX_CONFLICT_SHARE = 0.1;
  * on RSS growth over 150 MB in its second half.
  */
 const LEAK_KB_PER_REQUEST = 8;
-const LEAK_MIN_GROWTH_MB = 8;
+const LEAK_MIN_GROWTH_MB = 4;
 const INSPECT_PORT = PORT + 1000;
 
 type Kind = "records" | "logs" | "worklist" | "audit" | "write";
