@@ -15,7 +15,7 @@ const config = {
     "db/queries/**/*.ts",
   ],
   // Type-only modules have nothing to mutate at run time.
-  ignorePatterns: [".next*", "bench/results", "test-results", "playwright-report", ".data", "reports"],
+  ignorePatterns: ["/.next*", "/bench/results", "/test-results", "/playwright-report", "/.data", "/reports"],
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
