@@ -138,6 +138,15 @@ describe("done callout", () => {
     expect(records.json.attempted_callout).toBeNull();
     const audit = await call(auditRoute, "/operation/critical-callout", { cookie: cookies.support, body: { lab_report_ids: [s.r.cbcPending.id] } });
     expect(audit.json.records[0]).toMatchObject({ lab_report_id: s.r.cbcPending.id, performed_by_user_name: "Support A", critical_callout_comment: "Read back by RN Jones" });
+    // The record keeps what was called out: the report's critical values as they were at the time.
+    expect(audit.json.records[0].critical_values_meta).toEqual({
+      lab_report_id: s.r.cbcPending.id,
+      test_id: s.tests.cbc.id,
+      test_name: "Complete Blood Count",
+      department_name: "Hematology",
+      critical_parameters: cbc.critical_parameters,
+    });
+    expect(cbc.critical_parameters).toEqual([expect.objectContaining({ parameter_name: "Hemoglobin", value: 6.1, flag: "LL" })]);
     const logs = await call(logsRoute, `/report/bulk/critical-notification/logs?report_ids=${s.r.cbcPending.id}`, { cookie: cookies.support });
     expect(logs.json.logs.at(-1).activityText).toMatch(/^Callout done by - Support A, Callout for - Complete Blood Count/);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as recordsAuditRoute } from "../../app/operation/critical-callout/route";
 import { GET as logsRoute } from "../../app/report/bulk/critical-notification/logs/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
+import * as schema from "../../db/schema";
 import type { TestDb } from "../support/db";
 import type { Scenario } from "../support/fixtures";
 import { call } from "../support/http";
@@ -46,6 +47,20 @@ describe("GET /report/{billId}/critical/records", () => {
     });
     const culture = res.json.reports.find((r: { lab_report: { labReportId: number } }) => r.lab_report.labReportId === s.r.cultureDone.id);
     expect(culture.critical_parameters[0]).toMatchObject({ value: "Growth Detected", flag: "AA", reference_range: "" });
+  });
+
+  it("shows a doctor login that has no doctor record nothing: no bill, no logs", async () => {
+    const support = s.users.support;
+    await tdb.db.insert(schema.users).values({
+      labId: support.labId, username: `drnone-${support.username}`, passwordHash: support.passwordHash,
+      displayName: "Dr. Nobody", kind: "doctor", doctorId: null,
+    });
+    const cookie = await loginAs(`drnone-${support.username}`);
+    const res = await call(recordsRoute, `/report/${s.bill1.id}/critical/records`, { cookie, params: { billId: String(s.bill1.id) } });
+    expect(res.status).toBe(404);
+    const log = await call(logsRoute, `/report/bulk/critical-notification/logs?report_ids=${s.r.kAttempted.id}`, { cookie });
+    expect(log.status).toBe(200);
+    expect(log.json.logs).toEqual([]);
   });
 
   it("leaves out dismissed, uncollected, NORMAL (0), ABNORMAL (3) and non-critical reports", async () => {
