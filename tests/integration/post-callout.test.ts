@@ -177,6 +177,19 @@ describe("attempted callout", () => {
     expect(log.activityText).toMatch(/^Callout Attempted by - Support A, Callout for - Complete Blood Count, /);
     expect(log.dumpedJson).toMatchObject({ is_draft: true });
   });
+
+  it("restores a draft's snapshots to each session only for the reports it may see", async () => {
+    const { s, cookies } = await world();
+    // support drafts a Hematology report (CBC) and a Chemistry one (potassium) of bill 1.
+    expect((await post(cookies.support, s.bill1.id, attempt([s.r.cbcPending.id, s.r.kAttempted.id]))).status).toBe(201);
+    const snapshotIds = async (who: string) => {
+      const res = await call(recordsRoute, "/r", { cookie: cookies[who], params: { billId: String(s.bill1.id) } });
+      return res.json.attempted_callout.critical_values_meta.reports.map((r: { lab_report_id: number }) => r.lab_report_id).sort();
+    };
+    expect(await snapshotIds("support")).toEqual([s.r.cbcPending.id, s.r.kAttempted.id].sort());
+    expect(await snapshotIds("tech0")).toEqual([s.r.cbcPending.id]); // Hematology only
+    expect(await snapshotIds("tech1")).toEqual([s.r.kAttempted.id]); // Chemistry only
+  });
 });
 
 describe("rejected requests write nothing", () => {
