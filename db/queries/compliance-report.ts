@@ -30,7 +30,8 @@ export function trendStart(to: string): string {
 
 export async function getComplianceReport(db: Queryable, session: SessionContext, q: ComplianceQuery, now = new Date()): Promise<ComplianceReport> {
   const settings = await getNotifySettings(db, session.labId);
-  const trendFrom = trendStart(q.to) < q.from ? trendStart(q.to) : q.from;
+  const start = trendStart(q.to);
+  const trendFrom = start < q.from ? start : q.from;
   const [summary, trend, histogram, outOfTarget] = await Promise.all([
     getCompliance(db, session, q, now, settings),
     getCompliance(db, session, { from: trendFrom, to: q.to, department_id: q.department_id, group_by: "month" }, now, settings),
