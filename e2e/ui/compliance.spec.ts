@@ -17,7 +17,7 @@ const at = (day: number, hour: number) => new Date(lastMonth.getTime() + ((day -
 const tag = Math.random().toString(36).slice(2, 7).toUpperCase();
 /** Minutes to notification of last month's done reports; null: still open. */
 const MINUTES = [3, 4, 5, 5, 6, 8, 9, 12, 15, 20, 25, 30, 45, 60, 75, 95, 130, 185, null];
-const slowest = ["open", 185, 130, 95, 75];
+const slowest: (number | "open")[] = ["open", 185, 130, 95, 75];
 const accession = (i: number) => `CMP-${tag}-${String(i).padStart(2, "0")}`;
 
 test.beforeAll(async () => {
@@ -43,6 +43,17 @@ test.beforeAll(async () => {
   }
 });
 
+// The other specs share this database: the open report from last month leaves their worklists
+// (dismissed, as the LIS would), so their oldest-first lists start where they expect.
+test.afterAll(async () => {
+  const sql = postgres(url!, { max: 1, onnotice: () => {} });
+  try {
+    await sql`update lab_reports set dismissed = true from bills where bills.id = lab_reports.bill_id and bills.accession_no like ${`CMP-${tag}-%`}`;
+  } finally {
+    await sql.end();
+  }
+});
+
 test("a supervisor sees last month's figures and the five slowest callouts, and exports them", async ({ page }) => {
   await loginViaForm(page, "support");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compliance" }).click();
@@ -57,7 +68,7 @@ test("a supervisor sees last month's figures and the five slowest callouts, and 
   const five = page.getByRole("list", { name: "The five slowest callouts" }).getByRole("listitem");
   await expect(five).toHaveCount(5);
   await expect(five.nth(0)).toContainText("Still open");
-  for (const [i, m] of slowest.entries()) if (m !== "open") await expect(five.nth(i)).toContainText(`${m.toFixed(1)} min`);
+  for (const [i, m] of slowest.entries()) if (typeof m === "number") await expect(five.nth(i)).toContainText(`${m.toFixed(1)} min`);
   await expect(five.nth(1).getByRole("link", { name: `Bill ${accession(MINUTES.indexOf(185))}` })).toBeVisible();
 
   // Every chart has its table; the charts are real SVG charts once their code has loaded.
@@ -73,7 +84,7 @@ test("a supervisor sees last month's figures and the five slowest callouts, and 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^compliance_.+\.xlsx$/);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await (await import("node:fs/promises")).readFile((await file.path())!));
+  await wb.xlsx.readFile(await file.path());
   const late = wb.getWorksheet("Out of target")!;
   expect(late.getRow(3).getCell(2).value).toBe(accession(MINUTES.indexOf(185)));
   expect(late.getRow(3).getCell(7).value).toBe(185);
