@@ -73,7 +73,7 @@ export function TrendChart({ points, summary }: TrendChartProps) {
   const measured = points.filter((p) => p.within_target_pct !== null);
   const short = (key: string) => {
     const [yy, mm] = key.split("-");
-    return `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(mm) - 1]} ${yy.slice(2)}`;
+    return `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(mm) - 1]} \u2019${yy.slice(2)}`;
   };
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={summary}>

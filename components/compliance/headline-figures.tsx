@@ -61,7 +61,7 @@ export function HeadlineFigures({ m, targetMinutes }: { m: ComplianceMeasures; t
       <Figure
         title="Acknowledged by the recipient"
         value={formatMeasure(m.acknowledged_pct, "%")}
-        detail={`Of notified reports; median ${formatMeasure(m.median_ack_minutes, " min")} after the callout`}
+        detail={m.median_ack_minutes === null ? "Of notified reports; none acknowledged yet" : `Of notified reports; median ${formatMeasure(m.median_ack_minutes, " min")} after the callout`}
       />
       <Figure title="Critical reports" value={String(m.critical_reports)} detail={`${m.notified} notified, ${m.open_overdue} open past the target`} />
     </dl>

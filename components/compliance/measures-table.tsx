@@ -29,8 +29,8 @@ export function MeasuresTable({ caption, firstHeader, rows, total }: { caption: 
                 {r.label}
               </th>
               {COMPLIANCE_MEASURE_COLUMNS.map((c) => (
-                <td key={c.key} className="px-3 py-2 text-right tabular-nums">
-                  {formatMeasure(r[c.key], c.unit)}
+                <td key={c.key} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                  {formatMeasure(r[c.key], c.unit === " min" ? "min" : c.unit)}
                 </td>
               ))}
             </tr>
@@ -50,8 +50,8 @@ export function MeasuresTable({ caption, firstHeader, rows, total }: { caption: 
                 {total.label}
               </th>
               {COMPLIANCE_MEASURE_COLUMNS.map((c) => (
-                <td key={c.key} className="px-3 py-2 text-right tabular-nums">
-                  {formatMeasure(total[c.key], c.unit)}
+                <td key={c.key} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                  {formatMeasure(total[c.key], c.unit === " min" ? "min" : c.unit)}
                 </td>
               ))}
             </tr>

@@ -2,7 +2,10 @@
 // supervisor acts on first, then the full list.
 import Link from "next/link";
 import type { OutOfTargetReport } from "@/contracts/compliance";
-import { utcTime } from "@/domain/format";
+import { formatAge, utcTime } from "@/domain/format";
+
+/** "185.0 min", or past two hours "17,756.6 min" with "12 d 7 h" beside it. */
+const minutesText = (m: number) => m.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const link = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800";
 const state = (r: OutOfTargetReport) => (r.notifiedAt ? "Notified late" : "Still open");
@@ -17,9 +20,12 @@ export function SlowestFive({ reports, targetMinutes }: { reports: OutOfTargetRe
             #{i + 1} · {state(r)}
           </p>
           <p className="mt-1 text-2xl font-semibold tabular-nums text-ink">
-            {r.minutes.toFixed(1)} <span className="text-base font-medium">min</span>
+            {r.minutes >= 120 ? formatAge(r.minutes * 60_000) : `${minutesText(r.minutes)} min`}
           </p>
-          <p className="text-xs text-slate-600">{(r.minutes - targetMinutes).toFixed(1)} min over target</p>
+          <p className="text-xs text-slate-600">
+            {r.minutes >= 120 ? `${minutesText(r.minutes)} min, ` : ""}
+            {minutesText(r.minutes - targetMinutes)} min over target
+          </p>
           <p className="mt-2 text-sm text-ink">{r.testName}</p>
           <p className="text-xs text-slate-600">{r.departmentName}</p>
           <Link href={`/bills/${r.billId}`} className={`mt-2 inline-block text-sm ${link}`}>
@@ -63,7 +69,7 @@ export function OutOfTargetTable({ reports, total }: { reports: OutOfTargetRepor
               <td className="px-3 py-2">{r.departmentName}</td>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{utcTime(r.startedAt)}</td>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.notifiedAt ? utcTime(r.notifiedAt) : "Still open"}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{r.minutes.toFixed(1)}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{minutesText(r.minutes)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{r.attempts}</td>
             </tr>
           ))}

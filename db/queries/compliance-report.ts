@@ -4,6 +4,7 @@
 import type { ComplianceQuery, ComplianceResponse, NotifyHistogram, OutOfTargetReport } from "@/contracts/compliance";
 import type { NotifySettings } from "@/contracts/settings";
 import type { SessionContext } from "@/domain/auth/session-context";
+import { monthLabel } from "@/domain/compliance/measures";
 import type { Queryable } from "../connect";
 import { getCompliance, getNotifyHistogram, getOutOfTarget } from "./compliance";
 import { getNotifySettings } from "./settings";
@@ -28,6 +29,23 @@ export function trendStart(to: string): string {
   return start.toISOString().slice(0, 10);
 }
 
+const EMPTY_MEASURES = {
+  critical_reports: 0, notified: 0, notified_pct: null, within_target: 0, within_target_pct: null, median_minutes: null, p90_minutes: null,
+  open_overdue: 0, unable_to_reach_pct: null, read_back_pct: null, acknowledged_pct: null, median_ack_minutes: null,
+};
+
+/** The trend's months from `from` up to `to`, months without critical reports included (so the axis is a calendar). */
+export function everyMonth(from: string, to: string, groups: ComplianceResponse["groups"]): ComplianceResponse["groups"] {
+  const out: ComplianceResponse["groups"] = [];
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const last = new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= last; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    const key = d.toISOString().slice(0, 7);
+    out.push(byKey.get(key) ?? { key, label: monthLabel(key), ...EMPTY_MEASURES });
+  }
+  return out;
+}
+
 export async function getComplianceReport(db: Queryable, session: SessionContext, q: ComplianceQuery, now = new Date()): Promise<ComplianceReport> {
   const settings = await getNotifySettings(db, session.labId);
   const start = trendStart(q.to);
@@ -45,7 +63,7 @@ export async function getComplianceReport(db: Queryable, session: SessionContext
     query: q,
     settings: { notify_target_minutes: settings.notify_target_minutes, max_attempts: settings.max_attempts, time_zone: settings.time_zone },
     summary,
-    trend: trend.groups,
+    trend: everyMonth(trendFrom, q.to, trend.groups),
     trendFrom,
     histogram,
     outOfTarget,

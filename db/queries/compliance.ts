@@ -59,8 +59,8 @@ interface RawMeasures {
   critical_reports: number | string;
   notified: number | string;
   within_target: number | string;
-  median_minutes: number | string | null;
-  p90_minutes: number | string | null;
+  /** [median, 90th percentile]: one sort for both. */
+  minutes_pct: (number | string | null)[] | string | null;
   open_overdue: number | string;
   unable: number | string;
   reached: number | string | null;
@@ -79,8 +79,7 @@ export function complianceQuery(session: SessionContext, q: ComplianceQuery, set
       count(*) as critical_reports,
       count(${c.firstDoneAt}) as notified,
       count(*) filter (where ${c.firstDoneAt} is not null and round(${c.notifyMinutes}, 1) <= ${target}) as within_target,
-      percentile_cont(0.5) within group (order by ${c.notifyMinutes}) as median_minutes,
-      percentile_cont(0.9) within group (order by ${c.notifyMinutes}) as p90_minutes,
+      percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${c.notifyMinutes}) as minutes_pct,
       count(*) filter (where ${c.firstDoneAt} is null and ${c.criticalValues} in (1, 4)
         and round((extract(epoch from ${now.toISOString()}::timestamptz - ${c.clockStartedAt}) / 60)::numeric, 1) > ${target}) as open_overdue,
       count(*) filter (where ${c.attempts} >= ${settings.max_attempts} or ${c.escalatedForAttempts}) as unable,
@@ -95,6 +94,14 @@ export function complianceQuery(session: SessionContext, q: ComplianceQuery, set
 
 const n = (v: number | string | null) => Number(v ?? 0);
 
+/** An element of a float8[] as either driver hands it back (an array, or its text `{45,85.2}`). */
+function pctAt(v: RawMeasures["minutes_pct"], i: number): number | string | null {
+  if (v == null) return null;
+  const list = typeof v === "string" ? v.replace(/[{}]/g, "").split(",") : v;
+  const x = list[i];
+  return x == null || x === "NULL" ? null : x;
+}
+
 function toMeasures(r: RawMeasures): ComplianceMeasures {
   const all = n(r.critical_reports);
   const notified = n(r.notified);
@@ -104,8 +111,8 @@ function toMeasures(r: RawMeasures): ComplianceMeasures {
     notified_pct: pct(notified, all),
     within_target: n(r.within_target),
     within_target_pct: pct(n(r.within_target), all),
-    median_minutes: minutesOrNull(r.median_minutes),
-    p90_minutes: minutesOrNull(r.p90_minutes),
+    median_minutes: minutesOrNull(pctAt(r.minutes_pct, 0)),
+    p90_minutes: minutesOrNull(pctAt(r.minutes_pct, 1)),
     open_overdue: n(r.open_overdue),
     unable_to_reach_pct: pct(n(r.unable), all),
     read_back_pct: pct(n(r.read_back), n(r.reached)),
@@ -115,7 +122,7 @@ function toMeasures(r: RawMeasures): ComplianceMeasures {
 }
 
 const EMPTY: RawMeasures = {
-  overall: true, key: null, label: null, critical_reports: 0, notified: 0, within_target: 0, median_minutes: null, p90_minutes: null,
+  overall: true, key: null, label: null, critical_reports: 0, notified: 0, within_target: 0, minutes_pct: null,
   open_overdue: 0, unable: 0, reached: 0, read_back: 0, acknowledged: 0, median_ack_minutes: null,
 };
 

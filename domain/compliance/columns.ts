@@ -16,8 +16,11 @@ export const COMPLIANCE_MEASURE_COLUMNS = [
 ] as const;
 export type ComplianceMeasureKey = (typeof COMPLIANCE_MEASURE_COLUMNS)[number]["key"];
 
-/** A measure as a table cell: "–" for nothing measured. */
+/** A measure as text: "–" for nothing measured; unit "%" or " min" (suffixed), "min" (one decimal, no
+ * suffix: the column header names it), "" (a count). */
 export function formatMeasure(value: number | null | undefined, unit: string): string {
   if (value == null) return "–";
-  return unit === "%" ? `${value.toFixed(1)}%` : unit ? `${value.toFixed(1)}${unit}` : String(value);
+  if (unit === "%") return `${value.toFixed(1)}%`;
+  if (unit === "min") return value.toFixed(1);
+  return unit ? `${value.toFixed(1)}${unit}` : String(value);
 }
