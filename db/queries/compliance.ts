@@ -22,33 +22,48 @@ function population(session: SessionContext, q: Range, tz: string): SQL {
     and ${c.clockStartedAt} < (${q.to}::date)::timestamp at time zone ${tz}${dept}`;
 }
 
-/** The group key and label of a report, as SQL (labels of months and weeks are made in JS). */
-function groupKey(groupBy: ComplianceQuery["group_by"], settings: NotifySettings): { key: SQL; label: SQL; join: SQL } {
+/**
+ * The group of a report as SQL: `key` is what is grouped on (a timestamp or an integer where it can
+ * be: cheaper to sort than text), `text` turns it into the answer's key; labels of months, weeks and
+ * shifts are made in JS.
+ */
+interface GroupSql {
+  key: SQL;
+  text: (k: SQL) => SQL;
+  label: SQL;
+  join: SQL;
+}
+
+function groupKey(groupBy: ComplianceQuery["group_by"], settings: NotifySettings): GroupSql {
   const local = sql`(${c.clockStartedAt} at time zone ${settings.time_zone})`;
-  const none = { join: sql`` };
+  const plain = { join: sql``, label: sql`''`, text: (k: SQL) => sql`${k}::text` };
   switch (groupBy) {
     case "month":
-      return { ...none, key: sql`to_char(${local}, 'YYYY-MM')`, label: sql`''` };
+      return { ...plain, key: sql`date_trunc('month', ${local})`, text: (k) => sql`to_char(${k}, 'YYYY-MM')` };
     case "week":
-      return { ...none, key: sql`to_char(date_trunc('week', ${local}), 'YYYY-MM-DD')`, label: sql`''` };
+      return { ...plain, key: sql`date_trunc('week', ${local})`, text: (k) => sql`to_char(${k}, 'YYYY-MM-DD')` };
     case "department":
-      return { key: sql`coalesce(${c.departmentId}::text, '')`, label: sql`coalesce(min(d.name), 'No department')`, join: sql`left join departments d on d.id = ${c.departmentId}` };
+      return {
+        key: sql`${c.departmentId}`,
+        text: (k) => sql`coalesce(${k}::text, '')`,
+        label: sql`coalesce(min(d.name), 'No department')`,
+        join: sql`left join departments d on d.id = ${c.departmentId}`,
+      };
     case "test":
-      return { key: sql`${c.testId}::text`, label: sql`coalesce(min(t.test_name), '')`, join: sql`left join tests t on t.id = ${c.testId}` };
+      return { ...plain, key: sql`${c.testId}`, label: sql`coalesce(min(t.test_name), '')`, join: sql`left join tests t on t.id = ${c.testId}` };
     case "shift": {
       // The last shift that started at or before the local time of day; before the first, the last one (past midnight).
       const shifts = shiftsInOrder(settings.shifts);
-      const whens = [...shifts].reverse().map((s) => sql`when ${local}::time >= ${s.start}::time then ${String(s.index)}`);
-      return { ...none, key: sql`(case ${sql.join(whens, sql` `)} else ${String(shifts.length - 1)} end)`, label: sql`''` };
+      const whens = [...shifts].reverse().map((s) => sql`when ${local}::time >= ${s.start}::time then ${sql.raw(String(s.index))}`);
+      return { ...plain, key: sql`(case ${sql.join(whens, sql` `)} else ${sql.raw(String(shifts.length - 1))} end)` };
     }
     case "recipient":
       return {
-        ...none,
+        ...plain,
         key: sql`coalesce(${c.recipientKind}, case when ${c.firstDoneAt} is null then 'Not notified' else 'No recipient recorded' end)`,
-        label: sql`''`,
       };
     default:
-      return { ...none, key: sql`''`, label: sql`''` };
+      return { ...plain, key: sql`0` };
   }
 }
 
@@ -73,7 +88,7 @@ interface RawMeasures {
 export function complianceQuery(session: SessionContext, q: ComplianceQuery, settings: NotifySettings, now: Date): SQL {
   const g = groupKey(q.group_by, settings);
   const target = settings.notify_target_minutes;
-  const head = q.group_by ? sql`grouping(gkey) = 1 as overall, gkey as key, ${g.label} as label` : sql`true as overall, null as key, '' as label`;
+  const head = q.group_by ? sql`grouping(gkey) = 1 as overall, ${g.text(sql`gkey`)} as key, ${g.label} as label` : sql`true as overall, null as key, '' as label`;
   const groupBy = q.group_by ? sql`group by grouping sets ((), (gkey))` : sql``;
   return sql`select ${head},
       count(*) as critical_reports,
