@@ -31,8 +31,14 @@ CREATE INDEX "compliance_reports_lab_clock_idx" ON "compliance_reports" USING bt
 -- no outcome was recorded, whose already_notified.phone_call says so); acknowledgements and
 -- escalations are category-648 logs with dumped_json.kind "acknowledgement" / "escalation".
 -- Malformed JSON from other writers never raises here: everything is compared as jsonb.
+-- Two writers refreshing one report at once must not leave the older view behind: the refresh first
+-- locks the reports (in id order, as the app's writers lock them), so a second refresh waits for the
+-- first writer to commit and then computes from a snapshot that includes its rows (read committed
+-- takes a new snapshot per statement of this volatile function).
 CREATE OR REPLACE FUNCTION cc_compliance_refresh(ids int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  IF cardinality(ids) = 0 THEN RETURN; END IF;
+  PERFORM 1 FROM lab_reports WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
   DELETE FROM compliance_reports c
   WHERE c.lab_report_id = ANY(ids)
     AND NOT EXISTS (SELECT 1 FROM lab_reports r WHERE r.id = c.lab_report_id

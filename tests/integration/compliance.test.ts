@@ -4,6 +4,7 @@
 // local midnights (CEST +2 on 1 Oct, CET +1 on 1 Nov).
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "../../app/api/compliance/export/route";
 import { GET as complianceRoute } from "../../app/api/compliance/route";
@@ -184,6 +185,33 @@ describe("the summary the database keeps", () => {
     expect(r.recipient_kind).toBe("Organization");
     await exec(sql`update lab_reports set dismissed = true where id = ${id.normal}`);
     expect(await row("normal")).toBeUndefined();
+  });
+
+  // Two programs writing one report at once (PostgreSQL only: PGlite has one connection). Without the
+  // refresh's lock, the second writer's refresh would overwrite the first's with a view missing its callout.
+  it.skipIf(!process.env.TEST_DATABASE_URL)("keeps both of two concurrent writers' rows", async () => {
+    await report("race", { test: s.tests.cbc.id, status: 1, approved: "2026-10-09T08:00:00Z" });
+    const a = postgres(tdb.url!, { max: 1, onnotice: () => {} });
+    const b = postgres(tdb.url!, { max: 1, onnotice: () => {} });
+    try {
+      await a.unsafe("begin");
+      await a`insert into critical_callouts (lab_id, bill_id, lab_report_id, is_draft, recipients, created_on, updated_on)
+        values (${s.labA.id}, ${s.bill1.id}, ${id.race}, false, '["Referral"]'::jsonb, '2026-10-09T08:20:00Z', '2026-10-09T08:20:00Z')`;
+      await b.unsafe("begin");
+      const ack = b`insert into activity_logs (lab_id, bill_id, lab_report_id, lab_report_ids, log_category_id, activity_date, dumped_json)
+        values (${s.labA.id}, ${s.bill1.id}, ${id.race}, ${[id.race]}, 648, '2026-10-09T08:30:00Z', '{"kind": "acknowledgement"}'::jsonb)`.execute();
+      await new Promise((r) => setTimeout(r, 300)); // b is now waiting in its refresh
+      await a.unsafe("commit");
+      await ack;
+      await b.unsafe("commit");
+    } finally {
+      await a.end();
+      await b.end();
+    }
+    const [row] = await exec(sql`select first_done_at, acknowledged_at, ack_minutes from compliance_reports where lab_report_id = ${id.race}`);
+    expect(new Date(row.first_done_at as string).toISOString()).toBe("2026-10-09T08:20:00.000Z");
+    expect(Number(row.ack_minutes)).toBe(10);
+    await exec(sql`update lab_reports set dismissed = true where id = ${id.race}`);
   });
 
   it("agrees with a rebuild from scratch (the migration's backfill)", async () => {
