@@ -128,6 +128,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     pages: [
       { name: "bill page", path: `/bills/${billId}` },
       { name: "worklist", path: "/worklist" },
+      { name: "compliance", path: "/compliance" },
     ],
   });
   for (const line of bundleLines(report)) console.log(line);

@@ -58,8 +58,9 @@ export interface Dataset {
   meta: BenchMeta;
 }
 
+/** `cc_bench_<scale>`; BENCH_DB_PREFIX (default `cc_bench_`) keeps a branch's datasets apart from main's. */
 export function datasetName(scale: number) {
-  return `cc_bench_${String(scale).replace(/[^0-9]/g, "_")}`;
+  return `${process.env.BENCH_DB_PREFIX ?? "cc_bench_"}${String(scale).replace(/[^0-9]/g, "_")}`;
 }
 
 export function withDatabase(url: string, name: string) {
@@ -260,6 +261,11 @@ async function build(url: string, scale: number, log: Log): Promise<BenchMeta> {
       await sql.unsafe(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
     }
     await sql.unsafe("set session_replication_role = origin");
+
+    // The load ran without triggers: the compliance summary is built as migration 0008 backfills it.
+    step("compliance summary");
+    await sql.unsafe(`select cc_compliance_refresh(array(select id from lab_reports
+      where critical_values in (1, 2, 4) and sample_collected and not dismissed))`);
 
     step("check the values against the app's evaluator");
     await verify(handle.db, sql, typicalBills, largeBills);
@@ -701,9 +707,17 @@ export async function restoreDataset(url: string, meta: BenchMeta): Promise<{ ro
     let rows = 0;
     await sql.begin(async (tx) => {
       await tx.unsafe("set local session_replication_role = replica");
+      // The compliance summary's triggers are off here too: the reports these rows named are recomputed below.
+      const touched = await tx.unsafe(
+        `select coalesce(array_agg(distinct id), '{}') as ids from (
+           select lab_report_id as id from critical_callouts where id > $1 and lab_report_id is not null
+           union all select unnest(lab_report_ids) from activity_logs where id > $2) x`,
+        [meta.maxIds.critical_callouts, meta.maxIds.activity_logs],
+      );
       for (const table of ["outbound_messages", "critical_callouts", "activity_logs"] as const) {
         rows += (await tx.unsafe(`delete from ${table} where id > $1`, [meta.maxIds[table]])).count;
       }
+      await tx.unsafe("select cc_compliance_refresh($1::int[])", [touched[0].ids]);
       // Escalations (none when built) and the level they leave on their reports.
       rows += (await tx`delete from critical_escalations`).count;
       rows += (await tx`update lab_reports set escalation_level = 0 where escalation_level <> 0`).count;

@@ -8,7 +8,7 @@
 // BENCH_SCALE (1 → 1M reports), BENCH_SMALL_SCALE (0.01 → ~10k reports; "0" skips the comparison),
 // BENCH_SECONDS (HTTP seconds per cell, 6), BENCH_RAW_SECONDS (4), BENCH_SKIP_BUILD=1, BENCH_REBUILD=1,
 // BENCH_PORT (3411), NEXT_DIST_DIR (.next-bench), BENCH_ONLY (comma-separated scenario ids),
-// BENCH_EXPLAIN_ONLY=1 (plans and bundle sizes only, no load).
+// BENCH_EXPLAIN_ONLY=1 (plans and bundle sizes only, no load), BENCH_DB_PREFIX (dataset names, cc_bench_).
 import { execSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -362,6 +362,7 @@ async function measureDataset(ds: Dataset, opts: { explain: boolean; bundles: bo
         pages: [
           { name: "bill page", path: `/bills/${typicalBills[0]}` },
           { name: "worklist", path: "/worklist" },
+          { name: "compliance", path: "/compliance?from=2025-11-20&to=2026-11-21" },
         ],
       });
       for (const line of bundleLines(bundles)) say(`  ${line}`);

@@ -3,6 +3,7 @@
 // handle, session lookup included, in the order the route runs them).
 import type { Db } from "../db/connect";
 import { getCalloutLogs } from "../db/queries/callout-logs";
+import { getCompliance } from "../db/queries/compliance";
 import { getCalloutRecords } from "../db/queries/callout-records";
 import { getCriticalRecords } from "../db/queries/critical-records";
 import { postCallout } from "../db/queries/post-callout";
@@ -11,6 +12,7 @@ import { loadSession } from "../db/queries/sessions";
 import { getWorklist } from "../db/queries/worklist";
 import { type PostCalloutInput, postCalloutBodySchema } from "../contracts/critical";
 import { worklistQuerySchema } from "../contracts/worklist";
+import { complianceQuerySchema } from "../contracts/compliance";
 import type { HttpRequest } from "./load";
 
 export type Kind = "read" | "write" | "worklist";
@@ -118,6 +120,24 @@ export function buildScenarios(c: ScenarioContext): Scenario[] {
       kind: "worklist",
       http: () => ({ method: "GET", path: `/api/worklist?${new URLSearchParams(query)}` }),
       raw: async (db) => getWorklist(db, await session(db, c.token), parsed),
+    });
+  }
+
+  // Compliance (DESIGN §11): a year of the session's lab (the dataset's bills span the year before
+  // 2026-11-20), overall and by month, and by department.
+  const compliance: [string, string, Record<string, string>][] = [
+    ["cmp-year-month", "a year, by month", { from: "2025-11-20", to: "2026-11-21", group_by: "month" }],
+    ["cmp-year-dept", "a year, by department", { from: "2025-11-20", to: "2026-11-21", group_by: "department" }],
+  ];
+  for (const [id, size, query] of compliance) {
+    const parsed = complianceQuerySchema.parse(query);
+    out.push({
+      id,
+      endpoint: "compliance",
+      size,
+      kind: "read",
+      http: () => ({ method: "GET", path: `/api/compliance?${new URLSearchParams(query)}` }),
+      raw: async (db) => getCompliance(db, await session(db, c.token), parsed),
     });
   }
 

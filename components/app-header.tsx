@@ -12,10 +12,17 @@ export function AppHeader({ session }: { session: SessionContext }) {
           <Link href="/worklist" className="font-semibold text-brand-800">
             Critical Callout
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="flex items-center gap-4">
             <Link href="/worklist" className="text-sm text-slate-700 hover:text-ink">
               Worklist
             </Link>
+            {/* Compliance is the lab's quality view: support (the lab), technicians and department
+                doctors (their departments); a referral doctor's scope is their own bills. */}
+            {session.kind === "doctor" && session.docType !== 0 ? null : (
+              <Link href="/compliance" className="text-sm text-slate-700 hover:text-ink">
+                Compliance
+              </Link>
+            )}
           </nav>
         </div>
         <div className="flex items-center gap-4 text-sm">

@@ -8,7 +8,7 @@ export const WORKLIST_EXPORT_LIMIT = 10_000;
 export const WORKLIST_SORTS = ["oldest", "newest", "accession", "patient"] as const;
 
 /** A calendar date; round-tripped so that 2026-02-30 (which Date.parse accepts) is refused before SQL sees it. */
-const dateString = z
+export const dateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
   .refine((s) => {

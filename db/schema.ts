@@ -459,3 +459,46 @@ export const criticalEscalations = pgTable(
   (t) => [uniqueIndex("critical_escalations_report_level").on(t.labReportId, t.level), index("critical_escalations_bill_idx").on(t.billId)],
 );
 export type CriticalEscalation = typeof criticalEscalations.$inferSelect;
+
+/**
+ * The compliance summary (DESIGN §11): one row per critical report (status 1, 2 or 4, collected, not
+ * dismissed), kept by the database itself. Triggers on lab_reports, critical_callouts, activity_logs
+ * (category 648) and tests recompute a report's row with cc_compliance_refresh(), whoever writes, so
+ * reports and callouts written by other programs of the LIS are counted too (migration
+ * 0008_compliance_summary). The app only reads it; the critical rule is not re-evaluated here: the
+ * stored lab_reports.critical_values decides, as on the worklist.
+ */
+export const complianceReports = pgTable(
+  "compliance_reports",
+  {
+    labReportId: integer("lab_report_id")
+      .primaryKey()
+      .references(() => labReports.id, { onDelete: "cascade" }),
+    labId: integer("lab_id").notNull(),
+    billId: integer("bill_id").notNull(),
+    testId: integer("test_id").notNull(),
+    departmentId: integer("department_id"),
+    criticalValues: smallint("critical_values").notNull(),
+    /** The clock's start (DESIGN §9): approved_at, else sample_collected_at. */
+    clockStartedAt: ts("clock_started_at"),
+    /** The first done (non-draft) callout; null: not notified. */
+    firstDoneAt: ts("first_done_at"),
+    /** Exact minutes from clock start to the first done callout (never negative). */
+    notifyMinutes: numeric("notify_minutes", { mode: "number" }),
+    /** Attempt log rows (is_draft) naming the report, as endpoint 1's clock counts them. */
+    attempts: integer("attempts").notNull().default(0),
+    escalated: boolean("escalated").notNull().default(false),
+    /** Escalated because the attempts ran out (reason "attempts"). */
+    escalatedForAttempts: boolean("escalated_for_attempts").notNull().default(false),
+    /** Done callout log rows naming the report whose outcome is `reached`, and those read back. */
+    reachedOutcomes: integer("reached_outcomes").notNull().default(0),
+    readBackOutcomes: integer("read_back_outcomes").notNull().default(0),
+    /** The first acknowledgement log (dumped_json.kind = "acknowledgement") naming the report. */
+    acknowledgedAt: ts("acknowledged_at"),
+    /** Exact minutes from the first done callout to the acknowledgement. */
+    ackMinutes: numeric("ack_minutes", { mode: "number" }),
+    /** The first done callout's recipients, sorted and joined with " + " ("Organization + Referral"). */
+    recipientKind: text("recipient_kind"),
+  },
+  (t) => [index("compliance_reports_lab_clock_idx").on(t.labId, t.clockStartedAt)],
+);

@@ -50,18 +50,23 @@ export function billScope(s: SessionContext): SQL {
   return lab;
 }
 
-/** Rows of `lab_reports` the session may see: its lab and its departments (or its bills). */
-export function reportScope(s: SessionContext): SQL {
-  const lab = eq(labReports.labId, s.labId);
+/** The columns of a report that decide its scope: lab_reports' own, or a table keyed by report. */
+export interface ReportScopeColumns {
+  labId: AnyPgColumn;
+  billId: AnyPgColumn;
+  testId: AnyPgColumn;
+}
+
+/** Rows of `lab_reports` the session may see: its lab and its departments (or its bills). `on` names
+ * the same three columns of another table that carries them per report (the compliance summary). */
+export function reportScope(s: SessionContext, on: ReportScopeColumns = labReports): SQL {
+  const lab = eq(on.labId, s.labId);
   if (s.kind === "doctor" && s.docType !== 0) {
     if (s.doctorId == null) return NOTHING;
-    return and(
-      lab,
-      sql`exists (select 1 from ${bills} where ${bills.id} = ${labReports.billId} and ${bills.docId} = ${s.doctorId})`,
-    )!;
+    return and(lab, sql`exists (select 1 from ${bills} where ${bills.id} = ${on.billId} and ${bills.docId} = ${s.doctorId})`)!;
   }
   if (!s.departmentScope) return lab;
-  return and(lab, sql`${labReports.testId} = any(${intArray(s.departmentScope.testIds)})`)!;
+  return and(lab, sql`${on.testId} = any(${intArray(s.departmentScope.testIds)})`)!;
 }
 
 /** Rows of `departments` the session may see (the worklist's department filter offers these). A

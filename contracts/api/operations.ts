@@ -4,6 +4,7 @@
 // file under app/ has no entry here.
 import { z } from "zod";
 import { loginBodySchema, meSchema } from "../auth";
+import { complianceQuerySchema, complianceResponseSchema } from "../compliance";
 import {
   calloutRecordsBodySchema,
   calloutRecordsResponseSchema,
@@ -93,6 +94,18 @@ export const OPERATIONS: Operation[] = [
     method: "GET", path: "/api/worklist/export", tag: "Worklist", summary: "The worklist as an Excel workbook",
     description: "Same filters as the worklist, all pages; more than 10,000 reports is a 400.",
     query: worklistQuerySchema,
+    responses: { 200: { description: "An .xlsx workbook", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
+  },
+  {
+    method: "GET", path: "/api/compliance", tag: "Compliance", summary: "Compliance measures of critical-value reporting (DESIGN §11)",
+    description: "Critical reports (status 1, 2 or 4, collected, not dismissed) in the session's scope whose clock started in [from, to) in the lab's time zone: notified, within target, median and 90th percentile minutes (percentile_cont), open overdue, unable to reach, read-back, acknowledged; overall and per group. Percentages and minutes to one decimal; null when there is nothing to measure.",
+    query: complianceQuerySchema,
+    responses: { 200: { description: "Target, measures and groups", schema: complianceResponseSchema } },
+  },
+  {
+    method: "GET", path: "/api/compliance/export", tag: "Compliance", summary: "The compliance report as an Excel workbook",
+    description: "Measures overall and per group (department unless group_by says otherwise), the monthly trend, the histogram of minutes to notification and the reports out of target.",
+    query: complianceQuerySchema,
     responses: { 200: { description: "An .xlsx workbook", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } },
   },
   {

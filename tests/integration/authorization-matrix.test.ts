@@ -3,6 +3,8 @@
 // table is checked against the route files under app/, so a new endpoint without a row fails here.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as complianceExportRoute } from "../../app/api/compliance/export/route";
+import { GET as complianceRoute } from "../../app/api/compliance/route";
 import { GET as eventsRoute } from "../../app/api/events/route";
 import { POST as signAllRoute } from "../../app/api/bills/[billId]/sign-all/route";
 import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
@@ -128,6 +130,9 @@ const ENDPOINTS = {
   signAll: (cookie: string | undefined, o: Obj) => call(signAllRoute, "/sa", { method: "POST", cookie, params: { billId: String(target(o).billId) } }),
   worklist: (cookie: string | undefined, _o: Obj) => call(worklistRoute, "/api/worklist?tab=pending", { cookie }),
   export: (cookie: string | undefined, _o: Obj) => call(exportRoute, "/api/worklist/export?tab=pending", { cookie }),
+  compliance: (cookie: string | undefined, _o: Obj) =>
+    call(complianceRoute, `/api/compliance?from=2026-11-01&to=2026-12-01&group_by=test`, { cookie }),
+  complianceExport: (cookie: string | undefined, _o: Obj) => call(complianceExportRoute, "/api/compliance/export?from=2026-11-01&to=2026-12-01", { cookie }),
   events: (cookie: string | undefined, o: Obj) => call(eventsRoute, `/api/events?bill_id=${target(o).billId}`, { cookie, stream: true }),
   fhirSearch: (cookie: string | undefined, o: Obj) => call(fhirSearchRoute, `/fhir/r4/Communication?part-of=${target(o).reportId}`, { cookie }),
   fhirRead: (cookie: string | undefined, id: string) => call(fhirReadRoute, `/fhir/r4/Communication/${id}`, { cookie, params: { id } }),
@@ -145,6 +150,8 @@ const ROUTES: Record<string, { access: Access; call: (cookie: string | undefined
   "GET /api/worklist": { access: "session", call: (c) => ENDPOINTS.worklist(c, "hemaReport") },
   "GET /api/worklist/export": { access: "session", call: (c) => ENDPOINTS.export(c, "hemaReport") },
   "GET /api/events": { access: "session", call: (c) => ENDPOINTS.events(c, "hemaReport") },
+  "GET /api/compliance": { access: "session", call: (c) => ENDPOINTS.compliance(c, "hemaReport") },
+  "GET /api/compliance/export": { access: "session", call: (c) => ENDPOINTS.complianceExport(c, "hemaReport") },
   "GET /settings/critical-notification": { access: "session", call: (cookie) => call(getSettingsRoute, "/s", { cookie }) },
   "PUT /settings/critical-notification": {
     access: "session",
@@ -272,13 +279,40 @@ describe.each(LIVE)("%s", (who) => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
 
+    // Compliance export: every session may export its own figures.
+    const complianceXlsx = await ENDPOINTS.complianceExport(cookie, o);
+    expect(complianceXlsx.status).toBe(200);
+    expect(complianceXlsx.headers.get("content-type")).toContain("spreadsheetml");
+
     // Worklist: the object's bill is listed only when one of its reports is seen.
     const wl = await ENDPOINTS.worklist(cookie, o);
     expect(wl.status).toBe(200);
     const billsSeen = new Set(OBJECTS.filter((x) => SEES[who].includes(x)).map((x) => target(x).billId));
     const listed = wl.json.rows.map((r: { billId: number }) => r.billId).filter((id: number) => [s.bill1.id, s.bill2.id, s.billB.id].includes(id));
     expect(new Set(listed)).toEqual(billsSeen);
-    cells += 11;
+    cells += 12;
+  });
+
+  it("compliance: counts exactly the critical reports the session sees", async () => {
+    // Counted reports of the fixture (status 1, 2 or 4, collected, not dismissed) by test: the CBC of
+    // hemaReport; the potassium of chemReport and of the other report of bill 1 (same department and
+    // bill) and otherDoctorReport's; the culture of microReport; lab B's potassium.
+    const sees = (o: Obj) => SEES[who].includes(o);
+    const expected = Object.fromEntries(
+      [
+        [s.tests.cbc.id, sees("hemaReport") ? 1 : 0],
+        [s.tests.potassium.id, (sees("chemReport") ? 2 : 0) + (sees("otherDoctorReport") ? 1 : 0)],
+        [s.tests.culture.id, sees("microReport") ? 1 : 0],
+        [s.r.otherLab.testId, sees("otherLabReport") ? 1 : 0],
+      ]
+        .filter(([, n]) => n > 0)
+        .map(([test, n]) => [String(test), n]),
+    );
+    const res = await ENDPOINTS.compliance(cookies[who], "hemaReport");
+    expect(res.status).toBe(200);
+    const got = Object.fromEntries(res.json.groups.map((g: { key: string; critical_reports: number }) => [g.key, g.critical_reports]));
+    expect(got).toEqual(expected);
+    cells++;
   });
 
   it("configuration: everyone reads their own lab's; only support may change it", async () => {
