@@ -35,3 +35,15 @@ export const ackFormSchema = z.object({
 
 /** A token as it may appear in a path (anything else is unknown without a lookup). */
 export const ackTokenParamsSchema = z.object({ token: z.string().max(200) });
+
+/** One bill of a doctor's "To acknowledge" list. */
+export interface AckListRow {
+  billId: number;
+  accessionNo: string;
+  patientName: string;
+  orgName: string | null;
+  reportIds: number[];
+  testNames: string[];
+  /** The oldest unacknowledged done callout of the bill's reports. */
+  calledOutAt: string;
+}
