@@ -266,3 +266,27 @@ describe("POST /report/{billId}/critical/acknowledge", () => {
     expect(fresh.json.version).toBe(v + 1);
   });
 });
+
+describe("a doctor's To acknowledge list", () => {
+  it("lists the done callouts addressed to the referral doctor, oldest first, until acknowledged", async () => {
+    const { getAcknowledgeList } = await import("../../db/queries/acknowledge-list");
+    const { loadSession } = await import("../../db/queries/sessions");
+    const session = (await loadSession(tdb.db, drref.split("=")[1]))!;
+    const before = await getAcknowledgeList(tdb.db, session);
+    await emailedCallout(support, s.bill1.id, [s.r.kAttempted.id]);
+    const listed = await getAcknowledgeList(tdb.db, session);
+    const bill = listed.rows.find((r) => r.billId === s.bill1.id)!;
+    expect(bill.reportIds).toContain(s.r.kAttempted.id);
+    expect(bill.testNames).toContain("Potassium");
+    // The organization's callout of the culture was not addressed to him.
+    expect(bill.reportIds).not.toContain(s.r.cultureDone.id);
+    const res = await call(acknowledgeRoute, "/ack", { cookie: drref, params: { billId: String(s.bill1.id) }, body: { lab_report_ids: bill.reportIds } });
+    expect(res.status).toBe(201);
+    const after = await getAcknowledgeList(tdb.db, session);
+    expect(after.rows.find((r) => r.billId === s.bill1.id)).toBeUndefined();
+    expect(after.total).toBe(before.rows.filter((r) => r.billId !== s.bill1.id).length);
+    // Other logins have no such list.
+    const techSession = (await loadSession(tdb.db, tech0.split("=")[1]))!;
+    expect(await getAcknowledgeList(tdb.db, techSession)).toEqual({ rows: [], total: 0 });
+  });
+});
