@@ -52,7 +52,8 @@ test("the referral doctor acknowledges from the emailed link; the technician's o
   const api = await playwright.request.newContext({ baseURL });
   expect((await api.post("/auth/login", { data: { username: "tech", password: DEMO_PASSWORD }, headers: { origin: baseURL } })).status()).toBe(200);
   const records = await (await api.get(`/report/${BILL}/critical/records`)).json();
-  const open = records.reports.filter((r: { lab_report: { criticalValues: number } }) => r.lab_report.criticalValues !== 2);
+  // Its critical reports (a done one may be called out again, so a second run on one database works too).
+  const open = records.reports;
   expect(open.length).toBeGreaterThan(0);
   const sentBefore = inbox.length;
   const callout = await api.post(`/report/${BILL}/critical/callout`, {
@@ -91,6 +92,12 @@ test("the referral doctor acknowledges from the emailed link; the technician's o
   await expect(doctor.getByText(open[0].lab_report.reportID.testName).first()).toBeVisible();
   await expect(doctor.getByLabel("Your name")).toHaveValue("Dr. Michael Brennan");
   await doctor.screenshot({ path: "e2e/screenshots/acknowledge-page-phone.png", fullPage: true });
+  // The same page passes axe (axe runs as a script: a second phone with JavaScript; a visit uses nothing up).
+  const scanner = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const scanned = await scanner.newPage();
+  await scanned.goto(link!);
+  await expectNoSeriousViolations(scanned, "the acknowledgement page");
+  await scanner.close();
   await doctor.getByRole("button", { name: "Acknowledge receipt" }).click();
   await expect(doctor.getByRole("heading", { name: "Thank you — receipt acknowledged" })).toBeVisible();
   expect(Date.now() - started).toBeLessThan(60_000);
@@ -107,7 +114,7 @@ test("the referral doctor acknowledges from the emailed link; the technician's o
   await api.dispose();
 });
 
-test("the public page passes axe, on a phone; unknown links get their own page", async ({ browser }) => {
+test("an unknown link gets its own page, which passes axe too", async ({ browser }) => {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await phone.newPage();
   const res = await page.goto("/ack/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
