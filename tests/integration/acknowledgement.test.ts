@@ -10,6 +10,7 @@ import { POST as acknowledgeRoute } from "../../app/report/[billId]/critical/ack
 import { GET as logsRoute } from "../../app/report/bulk/critical-notification/logs/route";
 import { POST as calloutRoute } from "../../app/report/[billId]/critical/callout/route";
 import { GET as recordsRoute } from "../../app/report/[billId]/critical/records/route";
+import { GET as fhirSearchRoute } from "../../app/fhir/r4/Communication/route";
 import { DEFAULT_NOTIFY_SETTINGS } from "../../contracts/settings";
 import { putNotifySettings } from "../../db/queries/settings";
 import * as t from "../../db/schema";
@@ -131,6 +132,16 @@ describe("the link in the email", () => {
     expect(latest).toMatchObject({ acknowledged_at: rows[0].createdAt.toISOString(), acknowledged_by: "Dr. Rhea Kapoor (on call)" });
     const logs = await call(logsRoute, `/l?report_ids=${s.r.cbcPending.id}`, { cookie: support });
     expect(logs.json.logs.at(-1)).toMatchObject({ labUserName: "Dr. Rhea Kapoor (on call)", meta: { kind: "acknowledgement" } });
+    // The Excel export's latest callout of the report carries it.
+    const { getWorklistExport } = await import("../../db/queries/worklist-export");
+    const { worklistQuerySchema } = await import("../../contracts/worklist");
+    const { loadSession } = await import("../../db/queries/sessions");
+    const exported = await getWorklistExport(tdb.db, (await loadSession(tdb.db, support.split("=")[1]))!, worklistQuerySchema.parse({ tab: "pending" }));
+    const row = exported.rows.find((r) => r.reportId === s.r.cbcPending.id)!;
+    expect(row.latestCallout).toMatchObject({ acknowledgedBy: "Dr. Rhea Kapoor (on call)", acknowledgedAt: rows[0].createdAt });
+    // FHIR: the done callout's Communication was received when it was acknowledged.
+    const fhir = await call(fhirSearchRoute, `/fhir/r4/Communication?part-of=${s.r.cbcPending.id}&_count=1`, { cookie: support });
+    expect(fhir.json.entry[0].resource).toMatchObject({ status: "completed", id: `${res.json.callout.activity_log_id}-${s.r.cbcPending.id}`, received: rows[0].createdAt.toISOString() });
 
     const again = await acknowledge(tokens.Referral, "Someone else");
     expect(again.status).toBe(409);
