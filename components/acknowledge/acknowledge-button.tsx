@@ -3,8 +3,29 @@
 // through POST /report/{billId}/critical/acknowledge, then refreshes the page's server data.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { apiFetch } from "@/client/api-fetch";
-import { acknowledgeResponseSchema } from "@/contracts/acknowledge";
+import { isErrorBody } from "@/domain/errors";
+
+/**
+ * The POST itself, with plain fetch: this button is on every doctor's worklist and bill page, whose
+ * first load must stay small (zod and the contracts stay out of it; the page refreshes from the server).
+ */
+async function postAcknowledgement(billId: number, reportIds: number[]): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`/report/${billId}/critical/acknowledge`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ lab_report_ids: reportIds }),
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch {
+    throw new Error("The server could not be reached. Check the connection and try again.");
+  }
+  if (res.ok) return;
+  const body: unknown = await res.json().catch(() => null);
+  throw new Error(isErrorBody(body) ? body.error.message : `The acknowledgement failed (HTTP ${res.status})`);
+}
 
 export function AcknowledgeButton({ billId, reportIds, label, what }: { billId: number; reportIds: number[]; label: string; what: string }) {
   const router = useRouter();
@@ -14,7 +35,7 @@ export function AcknowledgeButton({ billId, reportIds, label, what }: { billId: 
   async function acknowledge() {
     setState({ busy: true, error: null, done: false });
     try {
-      await apiFetch(`/report/${billId}/critical/acknowledge`, acknowledgeResponseSchema, { body: { lab_report_ids: reportIds } });
+      await postAcknowledgement(billId, reportIds);
       setState({ busy: false, error: null, done: true });
       startTransition(() => router.refresh());
     } catch (err) {
