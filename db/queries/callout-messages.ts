@@ -6,8 +6,8 @@ import { outboundMessages } from "../schema";
 import { ackLinkMinter } from "./ack-links";
 import type { CheckedCallout } from "./callout-write";
 
-export /** The messages of a done callout, committed with it and delivered after commit by the worker. */
-async function queueMessages(tx: Tx, c: CheckedCallout, activityLogId: number, calloutIds: number[]): Promise<void> {
+/** The messages of a done callout, committed with it and delivered after commit by the worker. */
+export async function queueMessages(tx: Tx, c: CheckedCallout, activityLogId: number, calloutIds: number[]): Promise<void> {
   const { session, billId, input, settings, transportFor, ackBaseUrl } = c.req;
   const hipaaMode = settings.show_patient_name === 1;
   const links = ackBaseUrl
