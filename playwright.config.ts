@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3200);
 export const baseURL = `http://localhost:${port}`;
+/** The test SMTP server the acknowledgement spec starts (e2e/ui/acknowledgement.spec.ts); the app mails it. */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1025);
 
 export default defineConfig({
   testDir: "e2e",
@@ -43,7 +45,9 @@ export default defineConfig({
     url: `${baseURL}/login`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    env: { E2E_PORT: String(port) },
+    // Done callouts email through a real SMTP server: the acknowledgement spec listens there (while no
+    // spec listens, the outbox worker retries with its backoff, as with any mail server that is down).
+    env: { E2E_PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
     stdout: "pipe",
     stderr: "pipe",
   },

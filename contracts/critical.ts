@@ -134,6 +134,10 @@ export const calloutRecordSchema = z.object({
   critical_callout_meta: jsonObject,
   critical_values_meta: jsonObject,
   created_on: z.string(),
+  /** The first acknowledgement of receipt of this report since this callout (DESIGN §10), or null. */
+  acknowledged_at: z.string().nullable(),
+  /** Who acknowledged: the name given on the link's page, or the doctor's name. */
+  acknowledged_by: z.string().nullable(),
 });
 export type CalloutRecordDto = z.infer<typeof calloutRecordSchema>;
 export const calloutRecordsResponseSchema = z.object({ records: z.array(calloutRecordSchema) });

@@ -10,6 +10,9 @@ export interface LatestCallout {
   /** critical_callout_meta.communication_methods as stored (email, fax, sms, whatsapp). */
   methods: string[];
   comment: string;
+  /** Its acknowledgement of receipt (DESIGN §10), if any. */
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
 }
 
 export interface WorklistExportRow {

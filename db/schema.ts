@@ -502,3 +502,59 @@ export const complianceReports = pgTable(
   },
   (t) => [index("compliance_reports_lab_clock_idx").on(t.labId, t.clockStartedAt)],
 );
+
+/**
+ * The acknowledgement links of done callouts (DESIGN §10): one per emailed recipient, its token kept
+ * only as a SHA-256 hash. Which reports and callout rows it acknowledges, and whether the message it
+ * came in hid the patient's name, are fixed when the message is written.
+ */
+export const criticalAckLinks = pgTable(
+  "critical_ack_links",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").notNull().references(() => bills.id),
+    activityLogId: integer("activity_log_id").references(() => activityLogs.id),
+    labReportIds: integer("lab_report_ids").array().notNull().default(sql`'{}'::int[]`),
+    calloutIds: integer("callout_ids").array().notNull().default(sql`'{}'::int[]`),
+    tokenHash: text("token_hash").notNull(),
+    recipientKind: text("recipient_kind").notNull(), // Organization | Referral | Patient | Other
+    recipientName: text("recipient_name").notNull().default(""),
+    address: text("address").notNull().default(""),
+    hidePatientName: boolean("hide_patient_name").notNull().default(false),
+    expiresAt: ts("expires_at").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("critical_ack_links_token_hash").on(t.tokenHash), index("critical_ack_links_bill_idx").on(t.billId)],
+);
+export type CriticalAckLink = typeof criticalAckLinks.$inferSelect;
+
+/**
+ * Acknowledgements of receipt (DESIGN §10), one row per report: who confirmed, when, from where. By
+ * link (`link_id`, single use: unique per link and report) or by a doctor login in the app (`user_id`).
+ * Append-only, like the callouts they acknowledge.
+ */
+export const criticalAcknowledgements = pgTable(
+  "critical_acknowledgements",
+  {
+    id: serial("id").primaryKey(),
+    labId: integer("lab_id").notNull().references(() => labs.id),
+    billId: integer("bill_id").notNull().references(() => bills.id),
+    labReportId: integer("lab_report_id").notNull().references(() => labReports.id),
+    linkId: integer("link_id").references(() => criticalAckLinks.id),
+    userId: integer("user_id").references(() => users.id),
+    doctorId: integer("doctor_id").references(() => doctors.id),
+    acknowledgedBy: text("acknowledged_by").notNull(),
+    clientAddress: text("client_address"),
+    userAgent: text("user_agent"),
+    activityLogId: integer("activity_log_id").references(() => activityLogs.id),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("critical_acknowledgements_report_idx").on(t.labReportId, t.createdAt),
+    uniqueIndex("critical_acknowledgements_link_report")
+      .on(t.linkId, t.labReportId)
+      .where(sql`${t.linkId} is not null`),
+  ],
+);
+export type CriticalAcknowledgement = typeof criticalAcknowledgements.$inferSelect;

@@ -48,6 +48,8 @@ export async function buildWorklistWorkbook(data: WorklistExport): Promise<Buffe
     { header: "Recipients", key: "recipients", width: 24 },
     { header: "Methods", key: "methods", width: 18 },
     { header: "Comment", key: "comment", width: 40 },
+    { header: "Acknowledged (UTC)", key: "ackAt", width: 19, style: { numFmt: DATE_FORMAT } },
+    { header: "Acknowledged by", key: "ackBy", width: 22 },
   ];
   for (const r of data.rows) {
     const c = r.latestCallout;
@@ -68,6 +70,8 @@ export async function buildWorklistWorkbook(data: WorklistExport): Promise<Buffe
       recipients: c?.recipients.join(", ") ?? "",
       methods: c ? methods(c.methods) : "",
       comment: c?.comment ?? "",
+      ackAt: c?.acknowledgedAt ?? "",
+      ackBy: c?.acknowledgedBy ?? "",
     });
   }
   sheet.getRow(1).font = { bold: true };

@@ -13,6 +13,9 @@ import { WorklistTabs } from "@/components/worklist/worklist-tabs";
 import { getDb } from "@/db";
 import { listVisibleDepartments } from "@/db/queries/departments";
 import { getWorklist } from "@/db/queries/worklist";
+import { ACK_LIST_LIMIT, getAcknowledgeList } from "@/db/queries/acknowledge-list";
+import { getNotifySettings } from "@/db/queries/settings";
+import { AcknowledgeList } from "@/components/worklist/acknowledge-list";
 import { cachedSession } from "@/server/auth/cached-session";
 import { worklistQuerySchema } from "@/contracts/worklist";
 import { exportHref, hasFilters, paramsOf, pickParams, worklistHref } from "@/client/worklist-url";
@@ -25,23 +28,54 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function WorklistPage({ searchParams }: { searchParams: SearchParams }) {
   const session = await cachedSession();
   if (!session) redirect("/login");
-  const parsed = worklistQuerySchema.safeParse(pickParams(await searchParams));
+  const raw = pickParams(await searchParams);
+  const doctor = session.kind === "doctor";
+  // A doctor's "To acknowledge" tab (DESIGN §10) is the page's own: the worklist query does not know it.
+  const ackTab = doctor && raw.tab === "ack";
+  const parsed = worklistQuerySchema.safeParse(ackTab ? { ...raw, tab: undefined } : raw);
   if (!parsed.success) return <InvalidAddress issues={parsed.error.issues.map((i) => `${i.path.join(".") || "address"}: ${i.message}`)} />;
 
   const q = parsed.data;
-  const params = paramsOf(q);
+  const params = ackTab ? { ...paramsOf(q), tab: "ack" } : paramsOf(q);
   const db = await getDb();
-  const [data, departments] = await Promise.all([getWorklist(db, session, q), listVisibleDepartments(db, session)]);
+  const [data, departments, ack, settings] = await Promise.all([
+    getWorklist(db, session, q),
+    listVisibleDepartments(db, session),
+    doctor ? getAcknowledgeList(db, session) : null,
+    doctor ? getNotifySettings(db, session.labId) : null,
+  ]);
   const sort = q.sort ?? (q.tab === "done" ? "newest" : "oldest");
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  const tabLabel = q.tab === "done" ? "Done" : "Pending";
+  const tabLabel = ackTab ? "To acknowledge" : q.tab === "done" ? (doctor ? "Called out" : "Done") : doctor ? "Waiting for callout" : "Pending";
+  const labPhone = settings?.lab_phone.trim() ?? "";
 
   return (
     <main className="mx-auto max-w-7xl px-6 py-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">Critical results worklist</h1>
-          <p className="mt-1 text-slate-600">Bills holding critical results in your scope. Open a bill to call its results out and record it.</p>
+          {doctor ? (
+            <>
+              <h1 className="text-2xl font-semibold">Your critical results</h1>
+              <p className="mt-1 text-slate-600">
+                Critical results of your patients: those the lab is still calling out to you, and those called out that wait for your acknowledgement,
+                the longest-waiting first.{" "}
+                {labPhone ? (
+                  <>
+                    To call the lab back:{" "}
+                    <a href={`tel:${labPhone.replace(/[^\d+]/g, "")}`} className="font-medium text-brand-700 underline underline-offset-2">
+                      {labPhone}
+                    </a>
+                    .
+                  </>
+                ) : null}
+              </p>
+            </>
+          ) : (
+            <>
+              <h1 className="text-2xl font-semibold">Critical results worklist</h1>
+              <p className="mt-1 text-slate-600">Bills holding critical results in your scope. Open a bill to call its results out and record it.</p>
+            </>
+          )}
         </div>
         <div className="flex items-center gap-4">
         <LiveRefresh />
@@ -57,9 +91,13 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
       </div>
 
       <div className="mt-6">
-        <WorklistTabs params={params} counts={data.counts} />
+        <WorklistTabs params={params} counts={data.counts} toAcknowledge={ack?.total} />
       </div>
       <section aria-label={`${tabLabel} bills`} className="rounded-b-lg border border-t-0 border-slate-200 bg-white shadow-xs">
+        {ackTab && ack ? (
+          <AcknowledgeList rows={ack.rows} total={ack.total} limit={ACK_LIST_LIMIT} now={Date.now()} />
+        ) : (
+          <>
         <WorklistFilters params={params} departments={departments} />
         {data.rows.length > 0 ? (
           <>
@@ -69,12 +107,15 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
               sort={sort}
               now={Date.now()}
               targetMinutes={data.targetMinutes}
+              hideReferral={doctor && session.docType !== 0}
               caption={`${tabLabel} bills${hasFilters(params) ? " matching the filters" : ""}, page ${q.page} of ${pages}`}
             />
             <WorklistPagination params={params} page={q.page} pageSize={data.pageSize} total={data.total} />
           </>
         ) : (
           <EmptyState params={params} pastEnd={data.total > 0 ? pages : null} tab={q.tab} />
+        )}
+          </>
         )}
       </section>
     </main>

@@ -117,6 +117,13 @@ function ActionBadge({ action }: { action: TimelineEntry["action"] }) {
       </span>
     );
   }
+  if (action === "Acknowledged") {
+    return (
+      <span className="inline-flex items-center gap-1 rounded-full border border-green-300 bg-green-50 px-2 py-0.5 text-xs font-semibold text-green-900">
+        <CheckCircleIcon className="h-3.5 w-3.5" /> Acknowledged
+      </span>
+    );
+  }
   if (action === "Escalated") {
     return (
       <span className="inline-flex items-center gap-1 rounded-full border border-dashed border-purple-400 bg-purple-50 px-2 py-0.5 text-xs font-semibold text-purple-900">
@@ -141,7 +148,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
-  const dot = { Done: "bg-brand-700", Attempted: "bg-amber-500", Escalated: "bg-purple-600", Callout: "bg-slate-400" }[e.action];
+  const dot = { Done: "bg-brand-700", Attempted: "bg-amber-500", Escalated: "bg-purple-600", Acknowledged: "bg-green-700", Callout: "bg-slate-400" }[e.action];
   return (
     <li className="relative">
       <span aria-hidden="true" className={`absolute -left-[1.72rem] top-2 h-3 w-3 rounded-full ring-4 ring-slate-50 ${dot}`} />
@@ -167,6 +174,7 @@ function TimelineItem({ entry: e, now }: { entry: TimelineEntry; now: Date }) {
               {e.escalation.emails.length > 0 ? ` · emailed ${e.escalation.emails.join(", ")}` : " · no escalation email configured"}
             </Row>
           )}
+          {e.acknowledgement && <Row term="Receipt">{e.acknowledgement.via}</Row>}
           {e.tests.length > 0 && <Row term="Reports">{e.tests.join(", ")}</Row>}
           {e.methods.length > 0 && <Row term="Channels">{e.methods.join(", ")}</Row>}
           {e.recipients.length > 0 && <Row term="Recipients">{e.recipients.join(", ")}</Row>}

@@ -40,7 +40,7 @@ export interface DeliveryLine {
 
 export interface TimelineEntry {
   id: number;
-  action: "Attempted" | "Done" | "Escalated" | "Callout";
+  action: "Attempted" | "Done" | "Escalated" | "Acknowledged" | "Callout";
   who: string;
   when: Date;
   tests: string[];
@@ -57,6 +57,24 @@ export interface TimelineEntry {
   outcome: TimelineOutcome | null;
   /** Set on the worker's escalations. */
   escalation: TimelineEscalation | null;
+  /** Set on acknowledgements of receipt (DESIGN §10): how it came in. */
+  acknowledgement: { via: string } | null;
+}
+
+const ackSchema = z.object({
+  kind: z.literal("acknowledgement"),
+  via: z.string().catch(""),
+  recipient: z.object({ kind: text, name: text, address: text }).nullish().catch(null),
+});
+
+/** "the link in the email to Dr. Rao", "the app". */
+function acknowledgementOf(meta: unknown): TimelineEntry["acknowledgement"] {
+  const parsed = ackSchema.safeParse(meta);
+  if (!parsed.success) return null;
+  const { via, recipient } = parsed.data;
+  if (via === "app") return { via: "In the app" };
+  const to = recipient ? recipient.name || recipient.address : "";
+  return { via: to ? `Link in the email to ${to}` : "Link in the email" };
 }
 
 const splitList = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : []);
@@ -86,9 +104,10 @@ export function toTimelineEntry(log: LogEntryDto): TimelineEntry {
   // Servers without the outbox do not send outbound messages with log entries.
   const deliveries = ((log as { deliveries?: unknown }).deliveries ?? []) as DeliveryLine[];
   const escalation = escalationOf(log.meta);
+  const acknowledgement = acknowledgementOf(log.meta);
   return {
     id: log.id,
-    action: escalation ? "Escalated" : actionOf(meta.is_draft, log.activityText),
+    action: escalation ? "Escalated" : acknowledgement ? "Acknowledged" : actionOf(meta.is_draft, log.activityText),
     who: log.labUserName,
     when: new Date(log.activityDate),
     tests,
@@ -100,8 +119,9 @@ export function toTimelineEntry(log: LogEntryDto): TimelineEntry {
     comment: meta.comment?.trim() ?? "",
     fallbackText: structured ? null : log.activityText,
     deliveries: Array.isArray(deliveries) ? deliveries : [],
-    outcome: escalation ? null : outcomeOf(log.meta),
+    outcome: escalation || acknowledgement ? null : outcomeOf(log.meta),
     escalation,
+    acknowledgement,
   };
 }
 

@@ -53,7 +53,17 @@ export function WorklistTable({
   now,
   caption,
   targetMinutes,
-}: { rows: Row[]; params: WorklistParams; sort: SortKey; now: number; caption: string; targetMinutes: number }) {
+  hideReferral = false,
+}: {
+  rows: Row[];
+  params: WorklistParams;
+  sort: SortKey;
+  now: number;
+  caption: string;
+  targetMinutes: number;
+  /** A referral doctor's own list: the column would repeat their name on every row. */
+  hideReferral?: boolean;
+}) {
   const done = params.tab === "done";
   return (
     <div className="overflow-x-auto">
@@ -70,7 +80,7 @@ export function WorklistTable({
             {/* Nothing is open on Done: no age column there. */}
             {!done && <SortHeader label={`Waited (target ${targetMinutes} min)`} sortKey="oldest" dir="ascending" params={params} current={sort} />}
             <SortHeader label="Bill date (UTC)" sortKey="newest" dir="descending" params={params} current={sort} />
-            <Plain>Referral doctor</Plain>
+            {!hideReferral && <Plain>Referral doctor</Plain>}
             <Plain>Organization</Plain>
           </tr>
         </thead>
@@ -99,7 +109,7 @@ export function WorklistTable({
                   </td>
                 )}
                 <td className="px-3 py-2.5 whitespace-nowrap tabular-nums text-slate-700">{utcTime(r.billCreatedAt)}</td>
-                <td className="min-w-40 px-3 py-2.5 text-slate-700">{r.referralName ?? dash}</td>
+                {!hideReferral && <td className="min-w-40 px-3 py-2.5 text-slate-700">{r.referralName ?? dash}</td>}
                 <td className="min-w-48 px-3 py-2.5 text-slate-700">{r.orgName ?? dash}</td>
               </WorklistRow>
             );

@@ -1,12 +1,19 @@
-// Pending / Done, with counts under the current filters. Links, not ARIA tabs: each is a URL.
+// Pending / Done, with counts under the current filters (and, for a doctor, To acknowledge, with the
+// doctor's own words for the others). Links, not ARIA tabs: each is a URL.
 import Link from "next/link";
 import { type WorklistParams, worklistHref } from "@/client/worklist-url";
 
-export function WorklistTabs({ params, counts }: { params: WorklistParams; counts: { pending: number; done: number } }) {
-  const active = params.tab === "done" ? "done" : "pending";
+export function WorklistTabs({
+  params,
+  counts,
+  toAcknowledge,
+}: { params: WorklistParams; counts: { pending: number; done: number }; toAcknowledge?: number }) {
+  const active = params.tab === "done" || params.tab === "ack" ? params.tab : "pending";
+  const doctor = toAcknowledge !== undefined;
   const tabs = [
-    { key: "pending", label: "Pending", count: counts.pending },
-    { key: "done", label: "Done", count: counts.done },
+    { key: "pending", label: doctor ? "Waiting for callout" : "Pending", count: counts.pending },
+    ...(doctor ? [{ key: "ack", label: "To acknowledge", count: toAcknowledge }] : []),
+    { key: "done", label: doctor ? "Called out" : "Done", count: counts.done },
   ] as const;
   return (
     <nav aria-label="Worklist tabs" className="flex gap-1 border-b border-slate-200">

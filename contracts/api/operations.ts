@@ -3,6 +3,7 @@
 // list, so the routes' own schemas are the only description there is; a test fails when a route
 // file under app/ has no entry here.
 import { z } from "zod";
+import { acknowledgeBodySchema, acknowledgeResponseSchema, ackTokenParamsSchema } from "../acknowledge";
 import { loginBodySchema, meSchema } from "../auth";
 import { complianceQuerySchema, complianceResponseSchema } from "../compliance";
 import {
@@ -73,6 +74,34 @@ export const OPERATIONS: Operation[] = [
     headers: [{ name: "Idempotency-Key", description: "1–200 printable characters; a retry with the same key writes nothing more." }, ifMatch],
     body: postCalloutBodySchema,
     responses: { 201: { description: "Recorded", schema: postCalloutResponseSchema }, 404: "Bill not found", 409: "Idempotency key reused with another body", 412: "The bill changed since the given version" },
+  },
+  {
+    method: "POST", path: "/report/[billId]/critical/acknowledge", tag: "Critical callout",
+    summary: "Acknowledge receipt of done callouts (doctor logins)",
+    description: "A doctor login confirms it received the done callouts of those reports: one acknowledgement per report and one activity log (kind acknowledgement), named after the doctor. Other logins get 403.",
+    params: billParamsSchema, headers: [ifMatch],
+    body: acknowledgeBodySchema,
+    responses: {
+      201: { description: "Recorded", schema: acknowledgeResponseSchema },
+      400: "A report has no done callout on this bill (or is not visible)",
+      403: "Not a doctor login",
+      404: "Bill not found",
+      412: "The bill changed since the given version",
+    },
+  },
+  {
+    method: "GET", path: "/ack/[token]", tag: "Acknowledgement", access: "public",
+    summary: "The acknowledgement page of an emailed link (HTML)",
+    description: "No login. Shows what the message showed and asks for the acknowledger's name; unknown tokens count toward the sign-in throttle of the address.",
+    params: ackTokenParamsSchema,
+    responses: { 200: { description: "The page (or: already acknowledged)", contentType: "text/html" }, 404: "Unknown link", 410: "Expired link", 429: "Too many unknown links from this address" },
+  },
+  {
+    method: "POST", path: "/ack/[token]", tag: "Acknowledgement", access: "public",
+    summary: "Acknowledge receipt from the link (an HTML form post: name=…)",
+    description: "Records the name, time, address and user agent, once per link.",
+    params: ackTokenParamsSchema,
+    responses: { 201: { description: "Recorded; the thank-you page", contentType: "text/html" }, 400: "No name given", 404: "Unknown link", 409: "Already acknowledged", 410: "Expired link", 429: "Too many unknown links from this address" },
   },
   {
     method: "POST", path: "/api/reports/[reportId]/sign", tag: "Reports", summary: "Sign a report",

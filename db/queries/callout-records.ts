@@ -1,15 +1,21 @@
 // Endpoint 3 (CriticalCalloutView): non-draft callout records of the requested reports the session
 // may see, newest first, with the names an auditor reads.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { SessionContext } from "@/domain/auth/session-context";
 import type { CalloutRecordDto } from "@/contracts/critical";
 import type { Queryable } from "../connect";
-import { criticalCallouts, doctors, organizations, patients, users } from "../schema";
+import { criticalAcknowledgements, criticalCallouts, doctors, organizations, patients, users } from "../schema";
 import { visibleReportIdsQuery } from "./callout-logs";
 
 const referral = alias(doctors, "referral");
 const performer = alias(doctors, "performer");
+
+/** The report's first acknowledgement at or after the callout (critical_acknowledgements_report_idx). */
+const firstAck = sql<{ at: string; by: string } | string | null>`(select json_build_object('at', ${criticalAcknowledgements.createdAt}, 'by', ${criticalAcknowledgements.acknowledgedBy})
+  from ${criticalAcknowledgements}
+  where ${criticalAcknowledgements.labReportId} = ${criticalCallouts.labReportId} and ${criticalAcknowledgements.createdAt} >= ${criticalCallouts.createdOn}
+  order by ${criticalAcknowledgements.createdAt}, ${criticalAcknowledgements.id} limit 1)`;
 
 export async function getCalloutRecords(
   db: Queryable,
@@ -26,6 +32,7 @@ export async function getCalloutRecords(
       referralName: referral.name,
       userName: users.displayName,
       doctorName: performer.name,
+      ack: firstAck,
     })
     .from(criticalCallouts)
     .leftJoin(organizations, eq(organizations.id, criticalCallouts.orgId))
@@ -42,7 +49,9 @@ export async function getCalloutRecords(
     )
     .orderBy(desc(criticalCallouts.createdOn), desc(criticalCallouts.id));
   return {
-    records: rows.map(({ c, ...n }) => ({
+    records: rows.map(({ c, ack, ...n }) => {
+      const a = typeof ack === "string" ? (JSON.parse(ack) as { at: string; by: string }) : ack;
+      return {
       id: c.id,
       bill_id: c.billId,
       lab_report_id: c.labReportId!,
@@ -56,6 +65,9 @@ export async function getCalloutRecords(
       critical_callout_meta: (c.criticalCalloutMeta as Record<string, unknown>) ?? {},
       critical_values_meta: (c.criticalValuesMeta as Record<string, unknown>) ?? {},
       created_on: c.createdOn.toISOString(),
-    })),
+      acknowledged_at: a ? new Date(a.at).toISOString() : null,
+      acknowledged_by: a?.by ?? null,
+      };
+    }),
   };
 }

@@ -12,11 +12,12 @@ import { type Outcome, resolveOutcome } from "@/domain/callout/outcome";
 import { calloutRuleViolations } from "@/domain/callout/rules";
 import { CriticalValues } from "@/domain/critical/status";
 import { ApiError } from "@/domain/errors";
-import { buildOutboxRows, type TransportLookup } from "@/domain/notify/outbox-messages";
+import type { TransportLookup } from "@/domain/notify/outbox-messages";
 import type { Tx } from "../connect";
-import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, criticalCallouts, doctors, labReports, organizations, outboundMessages, patients } from "../schema";
+import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, criticalCallouts, doctors, labReports, organizations, patients } from "../schema";
 import { billScope, reportScope } from "../scope";
 import { assertBillVersion, recordBillChange } from "./bill-version";
+import { queueMessages } from "./callout-messages";
 import { contactColumns } from "./contact-columns";
 import { type CriticalReport, loadBillCriticalReports } from "./critical-records";
 
@@ -28,12 +29,14 @@ export interface CalloutRequest {
   transportFor: TransportLookup;
   /** The bill version the writer saw (If-Match); null writes whatever the bill holds now. */
   expectedVersion: number | null;
+  /** Where acknowledgement links point (the app's origin as the writer reached it); null: no links. */
+  ackBaseUrl?: string | null;
 }
 
 type LockedBill = Awaited<ReturnType<typeof lockBill>>;
 
 /** A checked action: the selection (in id order) and whom it reached, ready to be written. */
-interface CheckedCallout {
+export interface CheckedCallout {
   req: CalloutRequest;
   bill: LockedBill;
   selected: CriticalReport[];
@@ -80,7 +83,7 @@ export async function writeCallout(tx: Tx, req: CalloutRequest): Promise<PostCal
     insertActivityLog(tx, c, version),
     recordBillChange(tx, change),
   ]);
-  if (!req.input.is_draft) await queueMessages(tx, c, activityLogId);
+  if (!req.input.is_draft) await queueMessages(tx, c, activityLogId, calloutIds);
   return {
     callout: {
       is_draft: req.input.is_draft,
@@ -263,29 +266,4 @@ async function insertActivityLog(tx: Tx, c: CheckedCallout, version: number): Pr
     })
     .returning({ id: activityLogs.id });
   return log.id;
-}
-
-/** The messages of a done callout, committed with it and delivered after commit by the worker. */
-async function queueMessages(tx: Tx, c: CheckedCallout, activityLogId: number): Promise<void> {
-  const { session, billId, input, settings, transportFor } = c.req;
-  const outbox = {
-    labId: session.labId,
-    labName: session.labName,
-    billId,
-    accessionNo: c.bill.accessionNo,
-    patientName: c.bill.patient?.name ?? "",
-    activityLogId,
-    labReportIds: c.selectedIds,
-    reports: c.selected.map((r) => ({ testName: r.row.testName, departmentName: r.row.departmentName, parameters: r.criticalParameters })),
-    methods: c.methods,
-    contacts: c.contacts,
-    others: input.critical_callout_meta.notify_to_others ?? null,
-    callerName: session.displayName,
-    calledAt: c.now,
-    comment: c.comment,
-    hipaaMode: settings.show_patient_name === 1,
-    shareComment: settings.share_comment === 1,
-  };
-  const rows = buildOutboxRows(outbox, transportFor);
-  if (rows.length) await tx.insert(outboundMessages).values(rows);
 }

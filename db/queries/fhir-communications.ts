@@ -7,7 +7,7 @@ import type { CriticalParameter } from "@/domain/critical/evaluate";
 import { type CalloutLogRow, type ReportRow, toCommunication } from "@/domain/fhir/communication";
 import { type CommunicationStatus, UNREACHABLE_ATTEMPT_CODES } from "@/domain/fhir/communication-status";
 import type { Queryable } from "../connect";
-import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, doctors, labReports, organizations, patients, tests } from "../schema";
+import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, criticalAcknowledgements, doctors, labReports, organizations, patients, tests } from "../schema";
 import { reportScope } from "../scope";
 import { loadCriticalParameters } from "./critical-evaluation";
 
@@ -44,6 +44,8 @@ function selectRows(db: Queryable, session: SessionContext, where: SQL[]) {
       orgName: organizations.name,
       referralId: referral.id,
       referralName: referral.name,
+      acknowledgedAt: sql<Date | string | null>`(select min(${criticalAcknowledgements.createdAt}) from ${criticalAcknowledgements}
+        where ${criticalAcknowledgements.labReportId} = ${labReports.id} and ${criticalAcknowledgements.createdAt} >= ${activityLogs.activityDate})`,
     })
     .from(activityLogs)
     // `@>` (not `= any`) so that the partial GIN index on category-648 report ids serves the join.

@@ -29,6 +29,8 @@ export async function postCallout(
   transportFor: TransportLookup,
   /** If-Match: the bill version the writer saw; null (no header) writes on whatever the bill holds. */
   expectedVersion: number | null = null,
+  /** The app's origin, for the acknowledgement links in the messages; null sends none. */
+  ackBaseUrl: string | null = null,
 ): Promise<PostCalloutResult> {
   const settings = await getNotifySettings(db, session.labId);
   const hash = requestHash(billId, input);
@@ -38,7 +40,7 @@ export async function postCallout(
         const replay = await claimIdempotencyKey(tx, session.userId, idempotencyKey, hash);
         if (replay) return { ...replay, replayed: true };
       }
-      const answer = { status: 201, body: await writeCallout(tx, { session, billId, input, settings, transportFor, expectedVersion }) };
+      const answer = { status: 201, body: await writeCallout(tx, { session, billId, input, settings, transportFor, expectedVersion, ackBaseUrl }) };
       if (idempotencyKey) await storeIdempotentAnswer(tx, session.userId, idempotencyKey, answer);
       return { ...answer, replayed: false };
     }),

@@ -79,6 +79,8 @@ async function latestCallouts(db: Queryable, session: SessionContext, reportIds:
         recipients: r.recipients,
         methods: Array.isArray(methods) ? methods.map(String) : [],
         comment: r.critical_callout_comment,
+        acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at) : null,
+        acknowledgedBy: r.acknowledged_by,
       });
     }
   }

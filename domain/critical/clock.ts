@@ -17,6 +17,8 @@ export interface ClockFacts {
   attempts: number;
   /** Its escalations, any order. */
   escalations: { level: number; at: Date }[];
+  /** The first acknowledgement of receipt of the report (DESIGN §10), if any. */
+  acknowledgedAt?: Date | null;
 }
 
 export interface ReportClock {
@@ -28,7 +30,7 @@ export interface ReportClock {
   attempts: number;
   escalated_at: string | null;
   escalation_level: number;
-  /** Acknowledgement of receipt (DESIGN §10) is not recorded yet, so it is always null for now. */
+  /** The first acknowledgement of receipt (DESIGN §10): by an emailed link or a doctor in the app. */
   acknowledged_at: string | null;
 }
 
@@ -61,7 +63,7 @@ export function computeClock(f: ClockFacts, targetMinutes: number, now: Date): R
     attempts: f.attempts,
     escalated_at: first?.at.toISOString() ?? null,
     escalation_level: f.escalations.reduce((max, e) => Math.max(max, e.level), 0),
-    acknowledged_at: null,
+    acknowledged_at: f.acknowledgedAt?.toISOString() ?? null,
   };
 }
 

@@ -25,6 +25,8 @@ export interface ReportRow {
   orgName: string | null;
   referralId: number | null;
   referralName: string | null;
+  /** The report's first acknowledgement of receipt since this action (DESIGN §10), if any. */
+  acknowledgedAt?: Date | string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -156,6 +158,8 @@ export function toCommunication(log: CalloutLogRow, report: ReportRow, parameter
     subject: patientRef(report),
     ...(parameters.length ? { about: parameters.map((p) => ({ reference: `#value-${p.parameter_id}`, display: `${p.parameter_name} ${p.flag}` })) } : {}),
     sent: at,
+    // A done callout was received when its recipient acknowledged it.
+    ...(status === "completed" && report.acknowledgedAt ? { received: new Date(report.acknowledgedAt).toISOString() } : {}),
     ...(recipient.length ? { recipient } : {}),
     sender: { display: log.labUserName || "System", ...(log.userId ? { identifier: { system: "urn:critical-callout:user", value: String(log.userId) } } : {}) },
     payload: [{ contentString: summary(report, parameters) }],

@@ -28,6 +28,15 @@ export interface OutboxInput {
   hipaaMode: boolean;
   /** Put the caller's comment in messages (notify settings share_comment). */
   shareComment: boolean;
+  /** The lab's call-back number (lab_phone). */
+  labPhone?: string;
+  /** Hours an acknowledgement link stays valid (ack_link_hours). */
+  ackLinkHours?: number;
+  /**
+   * The acknowledgement link of one emailed recipient (DESIGN §10): the caller mints the token and
+   * keeps its hash. Called once per email message; absent, messages carry no link.
+   */
+  ackLinkFor?: (to: { kind: Recipient | "Other"; name: string; address: string }) => string;
 }
 
 interface Target {
@@ -70,6 +79,9 @@ export function buildOutboxRows(input: OutboxInput, transportFor: TransportLooku
         comment: input.comment,
         shareComment: input.shareComment,
         additionalInstruction: "",
+        ackUrl: channel === "email" && input.ackLinkFor ? input.ackLinkFor({ kind: t.kind, name: t.name, address }) : null,
+        ackLinkHours: input.ackLinkHours,
+        labPhone: input.labPhone,
       });
       const owner = { labId: input.labId, billId: input.billId, activityLogId: input.activityLogId, labReportIds: input.labReportIds };
       return [outboxRow(owner, channel, { kind: t.kind, name: t.name, address }, message, transportFor(channel))];

@@ -15,6 +15,12 @@ export interface MessageModel {
   comment: string;
   shareComment: boolean;
   additionalInstruction: string;
+  /** The recipient's own acknowledgement link (DESIGN §10), or null for a message without one. */
+  ackUrl?: string | null;
+  /** Hours the link stays valid (ack_link_hours). */
+  ackLinkHours?: number;
+  /** The number recipients call back (lab_phone); "" when the lab set none. */
+  labPhone?: string;
 }
 
 const FLAG_TEXT = { LL: "critically low", HH: "critically high", AA: "critical result" } as const;
@@ -28,6 +34,8 @@ export function parameterLine(p: CriticalParameter): string {
   const ref = p.reference_range ? ` (reference ${p.reference_range}${p.unit ? ` ${p.unit}` : ""})` : "";
   return `${p.parameter_name}: ${value} — ${p.flag}, ${FLAG_TEXT[p.flag]}${ref}`;
 }
+
+const ackValidity = (m: MessageModel) => `The link works once and expires after ${m.ackLinkHours ?? 72} hours.`;
 
 export function renderCriticalMessage(m: MessageModel): { subject: string; text: string; html: string } {
   const who = m.hipaaMode ? `accession ${m.accessionNo}` : `${m.patientName} (accession ${m.accessionNo})`;
@@ -43,7 +51,14 @@ export function renderCriticalMessage(m: MessageModel): { subject: string; text:
   ];
   if (m.shareComment && m.comment.trim()) lines.push("", `Comment: ${m.comment.trim()}`);
   if (m.additionalInstruction.trim()) lines.push("", m.additionalInstruction.trim());
-  lines.push("", "Please confirm receipt by calling the laboratory.", `— ${m.labName}`);
+  const callBack = `${m.labName}${m.labPhone?.trim() ? ` at ${m.labPhone.trim()}` : ""}`;
+  if (m.ackUrl) {
+    // The link alone on its line: mail clients make it clickable and never wrap it.
+    lines.push("", "Please confirm that you received this result (one click, no sign-in):", m.ackUrl, ackValidity(m));
+    lines.push("", `Questions: call ${callBack}.`, `— ${m.labName}`);
+  } else {
+    lines.push("", `Please confirm receipt by calling ${callBack}.`, `— ${m.labName}`);
+  }
   const text = lines.join("\n");
 
   const reportsHtml = m.reports
@@ -62,7 +77,11 @@ export function renderCriticalMessage(m: MessageModel): { subject: string; text:
     `<p style="margin-top:16px">Called out by ${escapeHtml(m.callerName)} on ${escapeHtml(when)} UTC.</p>`,
     m.shareComment && m.comment.trim() ? `<p><strong>Comment:</strong> ${escapeHtml(m.comment.trim())}</p>` : "",
     m.additionalInstruction.trim() ? `<p>${escapeHtml(m.additionalInstruction.trim())}</p>` : "",
-    `<p>Please confirm receipt by calling the laboratory.<br>— ${escapeHtml(m.labName)}</p>`,
+    m.ackUrl
+      ? `<p style="margin-top:16px"><a href="${escapeHtml(m.ackUrl)}" style="display:inline-block;background:#0f5f73;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">Confirm receipt</a></p>` +
+        `<p style="font-size:13px;color:#475569">Or open this link: <a href="${escapeHtml(m.ackUrl)}">${escapeHtml(m.ackUrl)}</a><br>${escapeHtml(ackValidity(m))}</p>` +
+        `<p>Questions: call ${escapeHtml(callBack)}.<br>— ${escapeHtml(m.labName)}</p>`
+      : `<p>Please confirm receipt by calling ${escapeHtml(callBack)}.<br>— ${escapeHtml(m.labName)}</p>`,
     `</div>`,
   ].join("");
   return { subject, text, html };

@@ -78,7 +78,8 @@ test.describe("endpoint 2: scope, other lab, oldest first", () => {
     expect(status).toBe(200);
     const ids = body.logs.map((l: { id: number }) => l.id);
     expect(ids).toEqual(expect.arrayContaining([725, 733]));
-    for (const l of body.logs) expect(l.activityText).toMatch(/^Callout (done|Attempted) by - /);
+    // Acknowledgements of receipt (DESIGN §10) are callout entries too: a doctor's spec may add one to bill 201.
+    for (const l of body.logs) expect(l.activityText).toMatch(/^(Callout (done|Attempted) by|Acknowledged by) - /);
   });
 
   test("entry shape: the DESIGN §5.2 keys, meta parsed from dumped_json", async ({ request }) => {

@@ -193,7 +193,8 @@ test("each login sees its scope: departments offered and bills listed", async ({
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await loginViaForm(page, "drref");
-  const drrefTotal = await countOf(tabs(page).getByRole("link", { name: /^Pending \d+$/ }));
+  // A doctor's worklist speaks to a doctor: their open results are "Waiting for callout".
+  const drrefTotal = await countOf(tabs(page).getByRole("link", { name: /^Waiting for callout \d+$/ }));
   expect(drrefTotal).toBeLessThan(supportTotal);
 });
 

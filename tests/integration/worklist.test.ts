@@ -298,6 +298,7 @@ describe("GET /api/worklist/export", () => {
     expect(header).toEqual([
       "Bill", "Accession", "Patient", "Bill date (UTC)", "Referral doctor", "Organization", "Test", "Department", "Critical parameters",
       "Approved (UTC)", "Callout Status", "Latest callout (UTC)", "Called out by", "Recipients", "Methods", "Comment",
+      "Acknowledged (UTC)", "Acknowledged by",
     ]);
     // Bills in worklist order (oldest open first), reports by id within a bill.
     expect(rows.map((r) => [r.Bill, r.Test, r["Callout Status"]])).toEqual([

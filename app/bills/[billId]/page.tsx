@@ -11,6 +11,8 @@ import { LocalTime } from "@/components/ui/local-time";
 import { getDb } from "@/db";
 import { getBillDetail } from "@/db/queries/bill-detail";
 import { getNotifySettings } from "@/db/queries/settings";
+import { getAcknowledgeList } from "@/db/queries/acknowledge-list";
+import { AcknowledgeButton } from "@/components/acknowledge/acknowledge-button";
 import { currentSession } from "@/server/auth/current-user";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { idStringSchema } from "@/contracts/ids";
@@ -25,8 +27,13 @@ async function loadBill(session: SessionContext, rawId: string) {
   if (!billId.success) notFound();
   try {
     const db = await getDb();
-    const [bill, settings] = await Promise.all([getBillDetail(db, session, billId.data), getNotifySettings(db, session.labId)]);
-    return { bill, alwaysNotify: settings.always_notify === 1 };
+    const [bill, settings, ack] = await Promise.all([
+      getBillDetail(db, session, billId.data),
+      getNotifySettings(db, session.labId),
+      // A doctor's done callouts on this bill that wait for their acknowledgement (DESIGN §10).
+      getAcknowledgeList(db, session, billId.data),
+    ]);
+    return { bill, alwaysNotify: settings.always_notify === 1, toAcknowledge: ack.rows[0] ?? null, labPhone: settings.lab_phone.trim() };
   } catch (err) {
     if (err instanceof ApiError && err.code === "not_found") notFound();
     throw err;
@@ -36,7 +43,7 @@ async function loadBill(session: SessionContext, rawId: string) {
 export default async function BillPage({ params }: { params: Promise<{ billId: string }> }) {
   const session = await currentSession();
   if (!session) redirect("/login");
-  const { bill, alwaysNotify } = await loadBill(session, (await params).billId);
+  const { bill, alwaysNotify, toAcknowledge, labPhone } = await loadBill(session, (await params).billId);
 
   const { open, done } = calloutCounts(bill.reports);
 
@@ -73,9 +80,25 @@ export default async function BillPage({ params }: { params: Promise<{ billId: s
                 </span>
                 {done} done
               </p>
+              {toAcknowledge && (
+                <AcknowledgeButton
+                  billId={bill.billId}
+                  reportIds={toAcknowledge.reportIds}
+                  label="Acknowledge receipt"
+                  what={`critical results called out to you: ${toAcknowledge.testNames.join(", ")}`}
+                />
+              )}
               <BillCalloutButton bill={bill} />
             </div>
           </div>
+          {session.kind === "doctor" && labPhone && (
+            <p className="mt-2 text-sm text-slate-700">
+              To call the lab back:{" "}
+              <a href={`tel:${labPhone.replace(/[^\d+]/g, "")}`} className="font-medium text-brand-700 underline underline-offset-2">
+                {labPhone}
+              </a>
+            </p>
+          )}
           <div className="mt-2 flex justify-end">
             <LiveRefresh billId={bill.billId} />
           </div>

@@ -7,6 +7,7 @@ import { parseInput, readJson } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { idempotencyKeySchema, postCalloutBodySchema } from "@/contracts/critical";
 import { billParamsSchema } from "@/contracts/ids";
+import { ackBaseUrl } from "@/server/notify/ack-base-url";
 import { kickOutbox } from "@/server/notify/outbox-worker";
 import { transportFor } from "@/server/notify/transports";
 
@@ -16,7 +17,7 @@ export const POST = withSession(
     const key = header === null ? null : parseInput(idempotencyKeySchema, header);
     const expectedVersion = parseIfMatch(req.headers.get("if-match"), params.billId);
     const body = await readJson(req, postCalloutBodySchema);
-    const result = await postCallout(db, session, params.billId, body, key, transportFor, expectedVersion);
+    const result = await postCallout(db, session, params.billId, body, key, transportFor, expectedVersion, ackBaseUrl(req));
     if (!result.replayed && !body.is_draft) kickOutbox();
     return Response.json(result.body, {
       status: result.status,
