@@ -1,16 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-
+/**
+ * Signs out, then loads the sign-in page as a new document: nothing of the session (cached records,
+ * patient names in the query cache) survives in the tab's memory.
+ */
 export function LogoutButton() {
-  const router = useRouter();
   return (
     <button
       type="button"
       onClick={async () => {
         await fetch("/auth/logout", { method: "POST" });
-        router.replace("/login");
-        router.refresh();
+        window.location.replace("/login");
       }}
       className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
     >

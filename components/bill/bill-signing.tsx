@@ -15,13 +15,9 @@ import { CriticalCalloutTrigger, usePrefetchCalloutDialog } from "@/components/c
 import type { CalloutDialogOptions } from "@/components/critical-callout/dialog-options";
 import { criticalCalloutKeys } from "@/components/critical-callout/keys";
 import type { CalloutBillDto } from "@/contracts/bill";
-import { ApiError } from "@/domain/errors";
 import { plural } from "@/domain/format";
 
 const loadRequests = () => import("./sign-requests");
-
-export const CALLOUT_REQUIRED_MESSAGE =
-  "This report has critical values. Record the callout first; it will be signed when the callout is marked done.";
 
 export interface SignTarget {
   labReportId: number;
@@ -33,13 +29,6 @@ export interface Outcome {
   /** A short first sentence, in bold. */
   title?: string;
   text: string;
-}
-
-/** The 409 of the sign endpoint under always_notify, as opposed to any other failure. */
-function isCalloutRequired(err: unknown): boolean {
-  if (!(err instanceof ApiError) || err.code !== "conflict") return false;
-  const d = err.details;
-  return !!d && typeof d === "object" && (d as { reason?: unknown }).reason === "callout_required";
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : "Something went wrong");
@@ -118,6 +107,8 @@ export function BillSigningProvider({ bill, children }: { bill: CalloutBillDto; 
       await signMutation.mutateAsync(id);
       setOutcome({ tone: "success", text: afterCallout ? `Callout done and ${name} signed.` : `${name} is signed.` });
     } catch (err) {
+      // Loaded already: the failed request came through it (or, if it could not load, this says so).
+      const { isCalloutRequired, CALLOUT_REQUIRED_MESSAGE } = await loadRequests().catch(() => ({ isCalloutRequired: () => false, CALLOUT_REQUIRED_MESSAGE: "" }));
       if (!isCalloutRequired(err)) {
         setOutcome({ tone: "error", title: `${name} was not signed.`, text: `${messageOf(err)} Use Sign to try again.` });
       } else if (afterCallout) {

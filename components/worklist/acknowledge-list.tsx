@@ -2,7 +2,7 @@
 // their confirmation of receipt, the longest-waiting first, each with its Acknowledge button.
 import Link from "next/link";
 import type { AckListRow } from "@/contracts/acknowledge";
-import { AcknowledgeButton } from "@/components/acknowledge/acknowledge-button";
+import { AcknowledgeButton } from "@/components/acknowledge/acknowledge-button-lazy";
 import { formatAge, plural, utcTime } from "@/domain/format";
 
 export function AcknowledgeList({ rows, total, limit, now }: { rows: AckListRow[]; total: number; limit: number; now: number }) {

@@ -12,7 +12,7 @@ import { getDb } from "@/db";
 import { getBillDetail } from "@/db/queries/bill-detail";
 import { getNotifySettings } from "@/db/queries/settings";
 import { getAcknowledgeList } from "@/db/queries/acknowledge-list";
-import { AcknowledgeButton } from "@/components/acknowledge/acknowledge-button";
+import { AcknowledgeButton } from "@/components/acknowledge/acknowledge-button-lazy";
 import { currentSession } from "@/server/auth/current-user";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { idStringSchema } from "@/contracts/ids";
