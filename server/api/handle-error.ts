@@ -22,5 +22,6 @@ export function handleApiError(err: unknown, requestId: string): Response {
   body.error.request_id = requestId;
   const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
   if (apiError.retryAfterSeconds) headers["retry-after"] = String(Math.ceil(apiError.retryAfterSeconds));
+  if (apiError.allow) headers.allow = apiError.allow.join(", ");
   return Response.json(body, { status: apiError.status, headers });
 }

@@ -3,6 +3,7 @@ import { searchCommunications } from "@/db/queries/fhir-communications";
 import { searchsetBundle } from "@/domain/fhir/resources";
 import { withSession } from "@/server/api/handler";
 import { fhirBase, fhirError, fhirJson, nextPageUrl, parseCommunicationSearch } from "@/server/fhir/respond";
+import { otherMethodsWith } from "@/server/api/methods";
 
 export const GET = withSession(
   async ({ req, db, session }) => {
@@ -15,3 +16,5 @@ export const GET = withSession(
   },
   { onError: fhirError },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethodsWith(fhirError, "GET");

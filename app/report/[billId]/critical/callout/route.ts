@@ -9,6 +9,7 @@ import { idempotencyKeySchema, postCalloutBodySchema } from "@/contracts/critica
 import { billParamsSchema } from "@/contracts/ids";
 import { kickOutbox } from "@/server/notify/outbox-worker";
 import { transportFor } from "@/server/notify/transports";
+import { otherMethods } from "@/server/api/methods";
 
 export const POST = withSession(
   async ({ req, db, session, params }) => {
@@ -25,3 +26,5 @@ export const POST = withSession(
   },
   { params: billParamsSchema },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
