@@ -7,11 +7,23 @@ import { pgliteDirFromEnv } from "./pglite-dir";
 import { labs } from "./schema";
 import { seed } from "./seed";
 
+/** The deadline of every statement of the app's requests and workers (DESIGN §13), in ms. */
+export function statementTimeoutMs(): number {
+  const ms = Number(process.env.STATEMENT_TIMEOUT_MS ?? 5000);
+  return Number.isFinite(ms) && ms > 0 ? ms : 5000;
+}
+
+/** The deadline of a whole request: its statements' deadline plus a second for the rest. */
+export function requestTimeoutMs(): number {
+  const ms = Number(process.env.REQUEST_TIMEOUT_MS ?? statementTimeoutMs() + 1000);
+  return Number.isFinite(ms) && ms > 0 ? ms : statementTimeoutMs() + 1000;
+}
+
 const globalForDb = globalThis as unknown as { __ccDb?: Promise<DbHandle> };
 
 async function openDatabase(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
-  if (url) return connect({ url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  if (url) return connect({ url, max: Number(process.env.DB_POOL_MAX ?? 10), statementTimeoutMs: statementTimeoutMs() });
   const handle = await connect({ pgliteDir: pgliteDirFromEnv() });
   await migrate(handle);
   const [{ n }] = await handle.db.select({ n: count() }).from(labs);

@@ -11,7 +11,8 @@ export function handleApiError(err: unknown, requestId: string): Response {
     // Data exceptions (NUL bytes, values out of range) are bad input that slipped past validation.
     apiError = new ApiError("bad_request", "The request contains a value that cannot be stored or compared");
   } else if (isDatabaseUnavailable(err)) {
-    apiError = new ApiError("service_unavailable", "The database is unavailable; try again shortly");
+    const message = pgErrorCode(err) === "57014" ? "The database did not answer in time; try again shortly" : "The database is unavailable; try again shortly";
+    apiError = new ApiError("service_unavailable", message);
     apiError.retryAfterSeconds = 5;
     log.warn({ request_id: requestId, err: String(err) }, "database unavailable");
   } else {

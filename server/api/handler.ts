@@ -12,6 +12,7 @@ import { ApiError } from "@/domain/errors";
 import { log } from "@/server/log";
 import { parseInput } from "./body";
 import { SESSION_COOKIE, readCookie } from "./cookies";
+import { withinDeadline } from "./deadline";
 import { handleApiError } from "./handle-error";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -80,8 +81,8 @@ export function withPublic<S extends z.ZodType = z.ZodType<Record<string, never>
     try {
       assertSameOrigin(req);
       const params = parseParams(opts.params, ctx ? await ctx.params : {});
-      const db = await getDb();
-      return logRequest(req, respond(await handler({ req, params, db, requestId }), requestId), requestId, started);
+      const result = await withinDeadline(async () => handler({ req, params, db: await getDb(), requestId }));
+      return logRequest(req, respond(result, requestId), requestId, started);
     } catch (err) {
       return logRequest(req, handleApiError(err, requestId), requestId, started);
     }
@@ -136,10 +137,13 @@ export function withSession<S extends z.ZodType = z.ZodType<Record<string, never
     const started = performance.now();
     let userId: number | undefined;
     try {
-      const { db, session } = await authenticate(req);
-      userId = session.userId;
-      const params = parseParams(opts.params, ctx ? await ctx.params : {});
-      return logRequest(req, respond(await handler({ req, params, db, requestId, session }), requestId), requestId, started, userId);
+      const result = await withinDeadline(async () => {
+        const { db, session } = await authenticate(req);
+        userId = session.userId;
+        const params = parseParams(opts.params, ctx ? await ctx.params : {});
+        return handler({ req, params, db, requestId, session });
+      });
+      return logRequest(req, respond(result, requestId), requestId, started, userId);
     } catch (err) {
       return logRequest(req, await onError(err, requestId), requestId, started, userId);
     }
