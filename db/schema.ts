@@ -459,3 +459,17 @@ export const criticalEscalations = pgTable(
   (t) => [uniqueIndex("critical_escalations_report_level").on(t.labReportId, t.level), index("critical_escalations_bill_idx").on(t.billId)],
 );
 export type CriticalEscalation = typeof criticalEscalations.$inferSelect;
+
+/**
+ * Windowed counters of the throttles (sign-in; DESIGN §3 and §13): one row per key (`u:<username>`,
+ * `a:<address>`) and minute, bumped by an atomic upsert, so every app instance counts the same tries.
+ */
+export const throttleCounters = pgTable(
+  "throttle_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: ts("window_start").notNull(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("throttle_counters_window_idx").on(t.windowStart)],
+);
