@@ -56,8 +56,12 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       // Fail fast when the server is unreachable instead of hanging a request (answers 503).
       connect_timeout: 3,
       idle_timeout: 30,
-      // Startup parameters of every connection: the server cancels a statement past the deadline.
-      ...(opts.statementTimeoutMs ? { connection: { statement_timeout: opts.statementTimeoutMs } } : {}),
+      // Startup parameters of every connection; the server cancels a statement past its deadline.
+      // application_name names the app's connections in pg_stat_activity (monitoring, DESIGN §13).
+      connection: {
+        application_name: "critical-callout",
+        ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+      },
     });
     const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
     const listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) =>

@@ -10,7 +10,9 @@ import { WorklistPagination } from "@/components/worklist/worklist-pagination";
 import { WorklistTable } from "@/components/worklist/worklist-table";
 import { LiveRefresh } from "@/components/live/live-refresh-lazy";
 import { WorklistTabs } from "@/components/worklist/worklist-tabs";
-import { getDb } from "@/db";
+import { cookies } from "next/headers";
+import { READ_PRIMARY_COOKIE } from "@/contracts/consistency";
+import { readFromReplica } from "@/server/db/read-replica";
 import { listVisibleDepartments } from "@/db/queries/departments";
 import { getWorklist } from "@/db/queries/worklist";
 import { cachedSession } from "@/server/auth/cached-session";
@@ -30,8 +32,9 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
 
   const q = parsed.data;
   const params = paramsOf(q);
-  const db = await getDb();
-  const [data, departments] = await Promise.all([getWorklist(db, session, q), listVisibleDepartments(db, session)]);
+  // The replica, unless this browser wrote or was told of a write a moment ago (DESIGN §13).
+  const primary = (await cookies()).has(READ_PRIMARY_COOKIE);
+  const [data, departments] = await readFromReplica((db) => Promise.all([getWorklist(db, session, q), listVisibleDepartments(db, session)]), { primary });
   const sort = q.sort ?? (q.tab === "done" ? "newest" : "oldest");
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const tabLabel = q.tab === "done" ? "Done" : "Pending";

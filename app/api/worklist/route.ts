@@ -8,6 +8,6 @@ import { otherMethods } from "@/server/api/methods";
 export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(worklistQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
   return getWorklist(db, session, query);
-});
+}, { replica: true });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -18,6 +18,6 @@ export const GET = withSession(async ({ req, db, session }) => {
       "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     },
   });
-});
+}, { replica: true });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -14,7 +14,7 @@ export const GET = withSession(
     const self = `${base}/Communication${url.search}`;
     return fhirJson(searchsetBundle(communications, { self, next: hasMore ? nextPageUrl(base, url, q) : undefined }, base));
   },
-  { onError: fhirError },
+  { onError: fhirError, replica: true },
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethodsWith(fhirError, "GET");
