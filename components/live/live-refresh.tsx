@@ -21,6 +21,7 @@ export function LiveRefresh({ billId }: { billId?: number }) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       // A colleague's write: the refetches it causes read the primary, not a replica still replaying it.
+      // biome-ignore lint/suspicious/noDocumentCookie: one constant cookie; the Cookie Store API is not in every browser the lab uses
       document.cookie = `${READ_PRIMARY_COOKIE}=1; path=/; samesite=lax; max-age=${READ_PRIMARY_AFTER_EVENT_SECONDS}`;
       queryClient.invalidateQueries({ queryKey: criticalCalloutKeys.all });
       router.refresh();
