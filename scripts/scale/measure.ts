@@ -16,14 +16,28 @@ export interface Target {
   cookie: string;
 }
 
-/** Req/s of `path` over all targets at once (16 connections each), for `seconds`. */
-export async function measureThroughput(targets: Target[], path: string, seconds: number) {
+/** A write for autocannon: its path and JSON body, picked per request. */
+export type WriteRequest = () => { path: string; body: unknown };
+
+/** Req/s of GET `path` (or of POSTs from `write`) over all targets at once (16 connections each), for `seconds`. */
+export async function measureThroughput(targets: Target[], path: string, seconds: number, write?: WriteRequest) {
   const results = await Promise.all(
     targets.map(
       (t) =>
-        new Promise<Run>((resolve, reject) =>
-          autocannon({ url: `${t.baseURL}${path}`, connections: 16, duration: seconds, headers: { cookie: t.cookie } }, (err, res) => (err ? reject(err) : resolve(res))),
-        ),
+        new Promise<Run>((resolve, reject) => {
+          const headers = { cookie: t.cookie, origin: t.baseURL, "content-type": "application/json" };
+          const requests = write
+            ? [
+                {
+                  setupRequest: (req: object) => {
+                    const w = write();
+                    return { ...req, method: "POST", path: w.path, headers, body: JSON.stringify(w.body) };
+                  },
+                },
+              ]
+            : undefined;
+          autocannon({ url: `${t.baseURL}${path}`, connections: 16, duration: seconds, headers, requests }, (err, res) => (err ? reject(err) : resolve(res)));
+        }),
     ),
   );
   const ok = results.reduce((n, r) => n + r["2xx"], 0);
@@ -34,7 +48,7 @@ export async function measureThroughput(targets: Target[], path: string, seconds
   };
 }
 
-/** Samples the replica's lag on the primary every 200 ms until stopped. */
+/** Samples the replica's lag on the primary every 50 ms until stopped. */
 export function sampleReplicaLag(primary: postgres.Sql) {
   const bytes: number[] = [];
   const replayMs: number[] = [];
@@ -49,7 +63,7 @@ export function sampleReplicaLag(primary: postgres.Sql) {
         if (r.bytes !== null) bytes.push(Number(r.bytes));
         if (r.replay_ms !== null) replayMs.push(Number(r.replay_ms));
       }
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 50));
     }
   })();
   return {

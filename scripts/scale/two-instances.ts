@@ -106,9 +106,22 @@ try {
   stream.close();
   console.log(`a write through B (bill ${first.billId}) reached a subscriber of A`);
 
-  step("load over both instances, one killed mid-load; the replica's lag meanwhile");
-  const acked = new Set<string>([first.tag]);
+  step("write throughput (draft attempts on endpoint 4) on one instance, then both; the replica's lag meanwhile");
   const lag = sampleReplicaLag(primary);
+  let next = 0;
+  const attempt = () => {
+    const j = jobs[next++ % jobs.length];
+    return {
+      path: `/report/${j.billId}/critical/callout`,
+      body: { lab_report_ids: j.ids, is_draft: true, recipients: [], critical_callout_comment: "load", critical_callout_meta: { communication_methods: [] } },
+    };
+  };
+  const w1 = await measureThroughput(targets.slice(0, 1), "/", 6, attempt);
+  const w2 = await measureThroughput(targets, "/", 6, attempt);
+  console.log(`endpoint 4 draft: one instance ${w1.rps.toFixed(0)} req/s (p50 ${w1.p50} ms), two ${w2.rps.toFixed(0)} req/s (p50 ${w2.p50} ms): ${(w2.rps / w1.rps).toFixed(2)}×; ${w1.errors + w2.errors} not 201 (409/412 when two hit one bill)`);
+
+  step("load over both instances, one killed mid-load");
+  const acked = new Set<string>([first.tag]);
   let killed = false;
   let throughB = 0;
   let retried = 0;
