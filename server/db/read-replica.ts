@@ -1,14 +1,17 @@
 // Reads of the read-heavy routes (worklist, export, compliance, FHIR searches; DESIGN §13) go to the
 // streaming replica named by DATABASE_REPLICA_URL, unless the request must see the primary: its
 // session wrote in the last seconds, or an event made it refetch (READ_PRIMARY_COOKIE). A replica that
-// cannot answer (stopped, unreachable, a query cancelled by recovery) is left for REPLICA_RETRY_MS and
-// the read runs on the primary, so a stopped replica costs nothing but the primary's load.
+// cannot answer (stopped, unreachable, silent for half the request deadline, a query cancelled by
+// recovery) is left for REPLICA_RETRY_MS and the read runs on the primary, so a stopped replica costs
+// nothing but the primary's load.
 import "server-only";
-import { getDb, getReplicaDb, replicaUrl } from "@/db";
+import { getDb, getReplicaDb, replicaUrl, requestTimeoutMs } from "@/db";
 import type { Db } from "@/db/connect";
 import { isDatabaseUnavailable, pgErrorCode } from "@/db/pg-error";
 import { READ_PRIMARY_AFTER_WRITE_SECONDS, READ_PRIMARY_COOKIE } from "@/contracts/consistency";
+import { ApiError } from "@/domain/errors";
 import { log } from "@/server/log";
+import { withinDeadline } from "@/server/api/deadline";
 
 const REPLICA_RETRY_MS = 10_000;
 const state = (globalThis as unknown as { __ccReplicaState?: { downUntil: number } }).__ccReplicaState ?? { downUntil: 0 };
@@ -30,10 +33,17 @@ function replicaFailed(err: unknown): boolean {
  */
 export async function readFromReplica<T>(work: (db: Db) => Promise<T>, opts: { primary: boolean }): Promise<T> {
   if (opts.primary || !replicaInUse()) return work(await getDb());
+  let timedOut = false;
   try {
-    return await work(await getReplicaDb());
+    // A replica that accepts connections and then says nothing gets half the request's time; the
+    // primary has the rest.
+    const ms = Math.floor(requestTimeoutMs() / 2);
+    return await withinDeadline(async () => work(await getReplicaDb()), ms).catch((err) => {
+      timedOut = err instanceof ApiError && err.code === "service_unavailable";
+      throw err;
+    });
   } catch (err) {
-    if (!replicaFailed(err)) throw err;
+    if (!timedOut && !replicaFailed(err)) throw err;
     state.downUntil = Date.now() + REPLICA_RETRY_MS;
     log.warn({ err: String(err) }, "replica unavailable: reading the primary");
     return work(await getDb());

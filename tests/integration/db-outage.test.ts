@@ -1,8 +1,6 @@
 // PostgreSQL stopped, unreachable, or there but silent: every endpoint answers 503 in the envelope
 // within 5 s, and the app serves again when the database is back, without a restart. The database
 // sits behind a TCP proxy in this process that the test can cut, stall and restore.
-import net from "node:net";
-import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as loginRoute } from "../../app/auth/login/route";
@@ -19,68 +17,12 @@ import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
 import { openSse } from "../support/sse";
+import { TcpProxy } from "../support/tcp-proxy";
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 // Short deadlines, so the cases below run in seconds (the app's defaults are 5 s and 6 s).
 const STATEMENT_TIMEOUT_MS = 1000;
 const REQUEST_TIMEOUT_MS = 2000;
-
-class TcpProxy {
-  private server?: net.Server;
-  private sockets = new Set<net.Socket>();
-  private pairs = new Set<[net.Socket, net.Socket]>();
-  private stalled = false;
-  private waiting: net.Socket[] = [];
-  port = 0;
-  constructor(private target: { host: string; port: number }) {}
-  private track(sock: net.Socket) {
-    this.sockets.add(sock);
-    sock.on("close", () => this.sockets.delete(sock));
-    sock.on("error", () => {});
-  }
-  private forward(client: net.Socket) {
-    const upstream = net.connect(this.target.port, this.target.host);
-    this.track(upstream);
-    const pair: [net.Socket, net.Socket] = [client, upstream];
-    this.pairs.add(pair);
-    client.on("close", () => this.pairs.delete(pair));
-    client.pipe(upstream).pipe(client);
-  }
-  async start() {
-    this.server = net.createServer((client) => {
-      this.track(client);
-      if (this.stalled) this.waiting.push(client);
-      else this.forward(client);
-    });
-    this.server.listen(this.port, "127.0.0.1");
-    await new Promise((r) => this.server!.once("listening", r));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-  /** Stops listening and drops every open connection, like a database that went away. */
-  async cut() {
-    for (const sock of this.sockets) sock.destroy();
-    await new Promise((r) => this.server!.close(r));
-  }
-  /**
-   * Keeps accepting connections and keeps them open, but passes nothing on either way: a database
-   * host that stopped answering (a frozen disk, a half-open network path).
-   */
-  stall() {
-    this.stalled = true;
-    for (const [client, upstream] of this.pairs) {
-      client.unpipe(upstream);
-      upstream.unpipe(client);
-      client.pause();
-      upstream.pause();
-    }
-  }
-  /** Passes bytes again, what was held back first. */
-  resume() {
-    this.stalled = false;
-    for (const [client, upstream] of this.pairs) client.pipe(upstream).pipe(client);
-    for (const client of this.waiting.splice(0)) if (!client.destroyed) this.forward(client);
-  }
-}
 
 describe.skipIf(!onPostgres)("database outage", () => {
   let tdb: TestDb;

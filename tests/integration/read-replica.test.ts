@@ -17,6 +17,7 @@ import { openTestDb, type TestDb } from "../support/db";
 import { buildScenario, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
+import { TcpProxy } from "../support/tcp-proxy";
 import { openScenario } from "../support/world";
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
@@ -102,5 +103,29 @@ describe.skipIf(!onPostgres)("reads on a streaming replica", () => {
       resetReplicaState();
     }
     expect(await pendingList()).toBe(stale);
+  });
+
+  it("reads the primary when the replica accepts connections but never answers, within the request deadline", async () => {
+    const primary = await pendingList(`; ${READ_PRIMARY_COOKIE}=1`);
+    const u = new URL(replica.url!);
+    const proxy = new TcpProxy({ host: u.hostname, port: Number(u.port || 5432) });
+    await proxy.start();
+    u.host = `127.0.0.1:${proxy.port}`;
+    const silent = await connect({ url: u.toString(), max: 2 });
+    setReplicaHandle(silent);
+    resetReplicaState();
+    try {
+      expect(await pendingList()).not.toBe(primary); // through the proxy: still the replica's answer
+      proxy.stall();
+      const started = Date.now();
+      expect(await pendingList()).toBe(primary);
+      expect(Date.now() - started).toBeLessThan(6000);
+    } finally {
+      proxy.resume();
+      await silent.close();
+      await proxy.cut();
+      setReplicaHandle(replica);
+      resetReplicaState();
+    }
   });
 });
