@@ -39,6 +39,11 @@ export interface ConnectOptions {
   logger?: Logger;
   /** postgres.js pool size. */
   max?: number;
+  /**
+   * `statement_timeout` of every connection, in ms (the app's requests; DESIGN §13). Unset for
+   * migrations, seeding, backfills and tools, which may run long. PostgreSQL only.
+   */
+  statementTimeoutMs?: number;
 }
 
 export async function connect(opts: ConnectOptions): Promise<DbHandle> {
@@ -51,6 +56,12 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       // Fail fast when the server is unreachable instead of hanging a request (answers 503).
       connect_timeout: 3,
       idle_timeout: 30,
+      // Startup parameters of every connection; the server cancels a statement past its deadline.
+      // application_name names the app's connections in pg_stat_activity (monitoring, DESIGN §13).
+      connection: {
+        application_name: "critical-callout",
+        ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+      },
     });
     const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
     const listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) =>

@@ -14,6 +14,7 @@ const PG_UNAVAILABLE_CODES = new Set([
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now
   "53300", // too_many_connections
+  "57014", // query_canceled: statement_timeout passed (a lock, a stuck server)
 ]);
 
 function errorChain(err: unknown): unknown[] {

@@ -558,3 +558,17 @@ export const criticalAcknowledgements = pgTable(
   ],
 );
 export type CriticalAcknowledgement = typeof criticalAcknowledgements.$inferSelect;
+
+/**
+ * Windowed counters of the throttles (sign-in; DESIGN §3 and §13): one row per key (`u:<username>`,
+ * `a:<address>`) and minute, bumped by an atomic upsert, so every app instance counts the same tries.
+ */
+export const throttleCounters = pgTable(
+  "throttle_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: ts("window_start").notNull(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("throttle_counters_window_idx").on(t.windowStart)],
+);

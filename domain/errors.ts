@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** The path exists but not with this method; the answer carries `Allow`. */
+  method_not_allowed: 405,
   conflict: 409,
   /** A write named a bill version (If-Match) that is no longer the bill's. */
   bill_changed: 412,
@@ -25,6 +27,8 @@ export class ApiError extends Error {
   readonly details?: unknown;
   /** Sent as Retry-After (429, 503). */
   retryAfterSeconds?: number;
+  /** Sent as Allow (405): the methods the path answers. */
+  allow?: string[];
   constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = "ApiError";

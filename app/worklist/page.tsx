@@ -10,7 +10,9 @@ import { WorklistPagination } from "@/components/worklist/worklist-pagination";
 import { WorklistTable } from "@/components/worklist/worklist-table";
 import { LiveRefresh } from "@/components/live/live-refresh-lazy";
 import { WorklistTabs } from "@/components/worklist/worklist-tabs";
-import { getDb } from "@/db";
+import { cookies } from "next/headers";
+import { READ_PRIMARY_COOKIE } from "@/contracts/consistency";
+import { readFromReplica } from "@/server/db/read-replica";
 import { listVisibleDepartments } from "@/db/queries/departments";
 import { getWorklist } from "@/db/queries/worklist";
 import { ACK_LIST_LIMIT, getAcknowledgeList } from "@/db/queries/acknowledge-list";
@@ -37,13 +39,18 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
 
   const q = parsed.data;
   const params = ackTab ? { ...paramsOf(q), tab: "ack" } : paramsOf(q);
-  const db = await getDb();
-  const [data, departments, ack, settings] = await Promise.all([
-    getWorklist(db, session, q),
-    listVisibleDepartments(db, session),
-    doctor ? getAcknowledgeList(db, session) : null,
-    doctor ? getNotifySettings(db, session.labId) : null,
-  ]);
+  // The replica, unless this browser wrote or was told of a write a moment ago (DESIGN §13).
+  const primary = (await cookies()).has(READ_PRIMARY_COOKIE);
+  const [data, departments, ack, settings] = await readFromReplica(
+    (db) =>
+      Promise.all([
+        getWorklist(db, session, q),
+        listVisibleDepartments(db, session),
+        doctor ? getAcknowledgeList(db, session) : null,
+        doctor ? getNotifySettings(db, session.labId) : null,
+      ]),
+    { primary },
+  );
   const sort = q.sort ?? (q.tab === "done" ? "newest" : "oldest");
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const tabLabel = ackTab ? "To acknowledge" : q.tab === "done" ? (doctor ? "Called out" : "Done") : doctor ? "Waiting for callout" : "Pending";

@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef } from "react";
 import { criticalCalloutKeys } from "@/components/critical-callout/keys";
+import { READ_PRIMARY_AFTER_EVENT_SECONDS, READ_PRIMARY_COOKIE } from "@/contracts/consistency";
 import { useEventStream } from "./use-event-stream";
 
 /** Events that arrive together (a colleague's burst of writes) cost one refresh. */
@@ -19,6 +20,9 @@ export function LiveRefresh({ billId }: { billId?: number }) {
   const refresh = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
+      // A colleague's write: the refetches it causes read the primary, not a replica still replaying it.
+      // biome-ignore lint/suspicious/noDocumentCookie: one constant cookie; the Cookie Store API is not in every browser the lab uses
+      document.cookie = `${READ_PRIMARY_COOKIE}=1; path=/; samesite=lax; max-age=${READ_PRIMARY_AFTER_EVENT_SECONDS}`;
       queryClient.invalidateQueries({ queryKey: criticalCalloutKeys.all });
       router.refresh();
     }, COALESCE_MS);

@@ -11,7 +11,8 @@ export function handleApiError(err: unknown, requestId: string): Response {
     // Data exceptions (NUL bytes, values out of range) are bad input that slipped past validation.
     apiError = new ApiError("bad_request", "The request contains a value that cannot be stored or compared");
   } else if (isDatabaseUnavailable(err)) {
-    apiError = new ApiError("service_unavailable", "The database is unavailable; try again shortly");
+    const message = pgErrorCode(err) === "57014" ? "The database did not answer in time; try again shortly" : "The database is unavailable; try again shortly";
+    apiError = new ApiError("service_unavailable", message);
     apiError.retryAfterSeconds = 5;
     log.warn({ request_id: requestId, err: String(err) }, "database unavailable");
   } else {
@@ -22,5 +23,6 @@ export function handleApiError(err: unknown, requestId: string): Response {
   body.error.request_id = requestId;
   const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
   if (apiError.retryAfterSeconds) headers["retry-after"] = String(Math.ceil(apiError.retryAfterSeconds));
+  if (apiError.allow) headers.allow = apiError.allow.join(", ");
   return Response.json(body, { status: apiError.status, headers });
 }

@@ -12,6 +12,9 @@ import { ApiError } from "@/domain/errors";
 import { log } from "@/server/log";
 import { parseInput } from "./body";
 import { SESSION_COOKIE, readCookie } from "./cookies";
+import { withinDeadline } from "./deadline";
+import { readFromReplica, readPrimaryCookie } from "@/server/db/read-replica";
+import { READ_PRIMARY_COOKIE } from "@/contracts/consistency";
 import { handleApiError } from "./handle-error";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -62,10 +65,13 @@ function logRequest(req: Request, res: Response, requestId: string, started: num
   return res;
 }
 
-function respond(result: unknown, requestId: string): Response {
+function respond(result: unknown, requestId: string, req: Request): Response {
   const res = result instanceof Response ? result : Response.json(result);
   res.headers.set("x-request-id", requestId);
   res.headers.set("cache-control", "no-store");
+  // Read-your-writes: after a write its author reads the primary for a while (DESIGN §13).
+  const readPrimary = WRITE_METHODS.has(req.method) && res.status < 400 ? readPrimaryCookie() : undefined;
+  if (readPrimary) res.headers.append("set-cookie", readPrimary);
   return res;
 }
 
@@ -80,8 +86,8 @@ export function withPublic<S extends z.ZodType = z.ZodType<Record<string, never>
     try {
       assertSameOrigin(req);
       const params = parseParams(opts.params, ctx ? await ctx.params : {});
-      const db = await getDb();
-      return logRequest(req, respond(await handler({ req, params, db, requestId }), requestId), requestId, started);
+      const result = await withinDeadline(async () => handler({ req, params, db: await getDb(), requestId }));
+      return logRequest(req, respond(result, requestId, req), requestId, started);
     } catch (err) {
       return logRequest(req, handleApiError(err, requestId), requestId, started);
     }
@@ -123,6 +129,12 @@ export interface SessionRouteOptions<S> {
   params?: S;
   /** Turns a failure into the response (FHIR answers OperationOutcome); the error envelope by default. */
   onError?: (err: unknown, requestId: string) => Response | Promise<Response>;
+  /**
+   * A read-only route that may read the streaming replica (DATABASE_REPLICA_URL): worklist, export,
+   * compliance, FHIR searches. The session is still read on the primary; the handler's `db` is the
+   * replica unless the request must read the primary (server/db/read-replica.ts).
+   */
+  replica?: boolean;
 }
 
 /** A route that needs a valid session or API token; 401 without one, before anything else is looked at. */
@@ -136,10 +148,15 @@ export function withSession<S extends z.ZodType = z.ZodType<Record<string, never
     const started = performance.now();
     let userId: number | undefined;
     try {
-      const { db, session } = await authenticate(req);
-      userId = session.userId;
-      const params = parseParams(opts.params, ctx ? await ctx.params : {});
-      return logRequest(req, respond(await handler({ req, params, db, requestId, session }), requestId), requestId, started, userId);
+      const result = await withinDeadline(async () => {
+        const { db, session } = await authenticate(req);
+        userId = session.userId;
+        const params = parseParams(opts.params, ctx ? await ctx.params : {});
+        if (!opts.replica) return handler({ req, params, db, requestId, session });
+        const primary = readCookie(req, READ_PRIMARY_COOKIE) !== null;
+        return readFromReplica((readDb) => handler({ req, params, db: readDb, requestId, session }), { primary });
+      });
+      return logRequest(req, respond(result, requestId, req), requestId, started, userId);
     } catch (err) {
       return logRequest(req, await onError(err, requestId), requestId, started, userId);
     }

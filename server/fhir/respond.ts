@@ -17,7 +17,7 @@ export async function fhirError(err: unknown, requestId: string): Promise<Respon
   const envelope = handleApiError(err, requestId);
   const body = (await envelope.json()) as { error: { message: string; request_id?: string } };
   const res = fhirJson(operationOutcome(envelope.status, body.error.message, `request_id ${requestId}`), envelope.status);
-  for (const header of ["retry-after", "x-request-id", "cache-control"]) {
+  for (const header of ["retry-after", "allow", "x-request-id", "cache-control"]) {
     const v = envelope.headers.get(header);
     if (v) res.headers.set(header, v);
   }

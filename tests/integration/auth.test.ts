@@ -170,4 +170,40 @@ describe("login throttling", () => {
     const elsewhere = await call(loginRoute, "/auth/login", { body: { username: s.users.drdept.username, password: PASSWORD } });
     expect(elsewhere.status).toBe(200);
   });
+
+  it("counts tries that arrive together: of 12 at once for one username, 5 are checked and 7 refused", async () => {
+    const username = "someone-new";
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => call(loginRoute, "/auth/login", { body: { username, password: `wrong-${i}` }, headers: { "x-forwarded-for": "198.51.100.20" } })),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+  });
+
+  it("does not count successful sign-ins against their address (a shared lab network)", async () => {
+    const headers = { "x-forwarded-for": "198.51.100.21" };
+    for (let i = 0; i < 35; i++) {
+      const res = await call(loginRoute, "/auth/login", { body: { username: s.users.support.username, password: PASSWORD }, headers });
+      expect(res.status, `sign-in ${i + 1}`).toBe(200);
+    }
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)("holds across app instances: another connection pool sees the same failures", async () => {
+    const { connect } = await import("../../db/connect");
+    const { login } = await import("../../server/auth/login");
+    const other = await connect({ url: tdb.url!, max: 2 });
+    try {
+      const username = s.users.drref.username;
+      const headers = { "x-forwarded-for": "198.51.100.22" };
+      for (let i = 0; i < 5; i++) {
+        const pool = i % 2 ? other.db : tdb.db;
+        await expect(login(pool, username, `wrong-${i}`, "198.51.100.22")).rejects.toMatchObject({ code: "unauthorized" });
+      }
+      const res = await call(loginRoute, "/auth/login", { body: { username, password: PASSWORD }, headers });
+      expect(res.status).toBe(429);
+      await expect(login(other.db, username, PASSWORD, "198.51.100.23")).rejects.toMatchObject({ code: "too_many_requests" });
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -1,8 +1,7 @@
-// PostgreSQL stopped or unreachable: every endpoint answers 503 in the envelope within 5 s, and the
-// app serves again when the database is back, without a restart. The database sits behind a TCP
-// proxy in this process that the test can cut and restore.
-import net from "node:net";
-import type { AddressInfo } from "node:net";
+// PostgreSQL stopped, unreachable, or there but silent: every endpoint answers 503 in the envelope
+// within 5 s, and the app serves again when the database is back, without a restart. The database
+// sits behind a TCP proxy in this process that the test can cut, stall and restore.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as loginRoute } from "../../app/auth/login/route";
 import { GET as eventsRoute } from "../../app/api/events/route";
@@ -18,34 +17,12 @@ import { buildScenario, PASSWORD, type Scenario } from "../support/fixtures";
 import { call } from "../support/http";
 import { loginAs } from "../support/session";
 import { openSse } from "../support/sse";
+import { TcpProxy } from "../support/tcp-proxy";
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
-
-class TcpProxy {
-  private server?: net.Server;
-  private sockets = new Set<net.Socket>();
-  port = 0;
-  constructor(private target: { host: string; port: number }) {}
-  async start() {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(this.target.port, this.target.host);
-      for (const sock of [client, upstream]) {
-        this.sockets.add(sock);
-        sock.on("close", () => this.sockets.delete(sock));
-        sock.on("error", () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    this.server.listen(this.port, "127.0.0.1");
-    await new Promise((r) => this.server!.once("listening", r));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-  /** Stops listening and drops every open connection, like a database that went away. */
-  async cut() {
-    for (const sock of this.sockets) sock.destroy();
-    await new Promise((r) => this.server!.close(r));
-  }
-}
+// Short deadlines, so the cases below run in seconds (the app's defaults are 5 s and 6 s).
+const STATEMENT_TIMEOUT_MS = 1000;
+const REQUEST_TIMEOUT_MS = 2000;
 
 describe.skipIf(!onPostgres)("database outage", () => {
   let tdb: TestDb;
@@ -61,7 +38,7 @@ describe.skipIf(!onPostgres)("database outage", () => {
     proxy = new TcpProxy({ host: u.hostname, port: Number(u.port || 5432) });
     await proxy.start();
     u.host = `127.0.0.1:${proxy.port}`;
-    proxied = await connect({ url: u.toString(), max: 4 });
+    proxied = await connect({ url: u.toString(), max: 4, statementTimeoutMs: STATEMENT_TIMEOUT_MS });
     setDbHandle(proxied);
     cookie = await loginAs(s.users.support.username);
   });
@@ -104,6 +81,53 @@ describe.skipIf(!onPostgres)("database outage", () => {
     }
     await proxy.start(); // same port
     for (const [name, run] of requests()) expect((await run()).status, name).toBeLessThan(300);
+  });
+
+  it("answers 503 within the request deadline when the database accepts connections but never answers, then serves again", async () => {
+    process.env.REQUEST_TIMEOUT_MS = String(REQUEST_TIMEOUT_MS);
+    try {
+      proxy.stall();
+      // Concurrent, as a busy server meets it: some requests hold pooled connections now silent,
+      // the rest wait for a connection that never becomes free, or open new ones that never answer.
+      const started = Date.now();
+      const answers = await Promise.all(requests().map(async ([name, run]) => ({ name, res: await run(), ms: Date.now() - started })));
+      for (const { name, res, ms } of answers) {
+        expect(res.status, name).toBe(503);
+        expect(res.json.error, name).toMatchObject({ code: "service_unavailable", message: expect.any(String), request_id: expect.any(String) });
+        expect(res.headers.get("retry-after"), name).toBe("5");
+        expect(ms, name).toBeLessThan(5000);
+      }
+    } finally {
+      proxy.resume();
+      delete process.env.REQUEST_TIMEOUT_MS;
+    }
+    for (const [name, run] of requests()) expect((await run()).status, name).toBeLessThan(300);
+  }, 30_000);
+
+  it("cancels a statement blocked past statement_timeout (503), and the connection serves the next request", async () => {
+    const blocker = await connect({ url: tdb.url!, max: 1 });
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    // A transaction that holds an exclusive lock on the bills until released: every read of a bill waits.
+    const holding = blocker.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table bills in access exclusive mode`);
+      await released;
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const started = Date.now();
+      const res = await call(recordsRoute, "/r", { cookie, params: { billId: String(s.bill1.id) } });
+      expect(res.status).toBe(503);
+      expect(res.json.error).toMatchObject({ code: "service_unavailable", message: expect.stringMatching(/in time/) });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      release();
+      await holding;
+      await blocker.close();
+    }
+    expect((await call(recordsRoute, "/r", { cookie, params: { billId: String(s.bill1.id) } })).status).toBe(200);
   });
 
   it("keeps an open event stream: after the database comes back it says resync, then events flow again", async () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   console.log(`fuzz: ${requests} requests`);
-  resetThrottle();
+  await resetThrottle(tdb.db);
   await tdb.dispose();
 });
 
@@ -214,7 +214,7 @@ describe("fuzzing", { timeout: 240_000 }, () => {
       fc.asyncProperty(rawBody(shaped), contentType, async (body, type) => {
         const valid = type === "application/json" && isRightLogin(body, username);
         // Failures throttle the address; a valid login must not meet the lockout other samples caused.
-        if (valid) resetThrottle();
+        if (valid) await resetThrottle(tdb.db);
         const res = await call(loginRoute, "/auth/login", { rawBody: body, headers: { "content-type": type, "x-forwarded-for": "198.51.100.7" } });
         assertSane(res);
         if (valid) {

@@ -7,10 +7,9 @@ import { type AckPage, renderAckPage } from "@/domain/notify/ack-page";
 import { ApiError } from "@/domain/errors";
 import { readForm } from "@/server/api/body";
 import { withPublic } from "@/server/api/handler";
-import { assertNotThrottled, clientAddress, recordLoginFailure } from "@/server/auth/throttle";
-
-/** The throttle's "username" for link lookups from one address: 5 unknown links per 15 minutes. */
-const throttleKey = (address: string) => `ack-link@${address}`;
+import { otherMethods } from "@/server/api/methods";
+import type { Queryable } from "@/db/connect";
+import { clientAddress, type LinkTry, takeLinkTry } from "@/server/auth/throttle";
 
 function html(page: AckPage, token: string, method: "GET" | "POST", extra: { error?: string; typed?: string } = {}) {
   const { status, html } = renderAckPage(page, { action: `/ack/${encodeURIComponent(token)}`, method, ...extra });
@@ -20,24 +19,27 @@ function html(page: AckPage, token: string, method: "GET" | "POST", extra: { err
   });
 }
 
-/** 429 page while this address has tried too many unknown links; else null. */
-async function throttled(address: string, token: string, method: "GET" | "POST") {
+/** Counts this try against the address; a 429 page while it has tried too many unknown links. */
+async function takeTry(db: Queryable, address: string, token: string, method: "GET" | "POST"): Promise<LinkTry | Response> {
   try {
-    await assertNotThrottled(throttleKey(address), address);
-    return null;
+    return await takeLinkTry(db, address);
   } catch (err) {
     if (err instanceof ApiError && err.code === "too_many_requests") return html({ state: "throttled" }, token, method);
     throw err;
   }
 }
 
+/** Only an unknown token stays counted: a real link's try is given back. */
+async function settle(attempt: LinkTry, page: AckPage) {
+  if (page.state !== "unknown") await attempt.wasKnown();
+}
+
 export const GET = withPublic(
   async ({ req, db, params }) => {
-    const address = clientAddress(req);
-    const refused = await throttled(address, params.token, "GET");
-    if (refused) return refused;
+    const attempt = await takeTry(db, clientAddress(req), params.token, "GET");
+    if (attempt instanceof Response) return attempt;
     const state = await readAckLink(db, params.token);
-    if (state.state === "unknown") await recordLoginFailure(throttleKey(address), address);
+    await settle(attempt, state);
     return html(state, params.token, "GET");
   },
   { params: ackTokenParamsSchema },
@@ -46,20 +48,22 @@ export const GET = withPublic(
 export const POST = withPublic(
   async ({ req, db, params }) => {
     const address = clientAddress(req);
-    const refused = await throttled(address, params.token, "POST");
-    if (refused) return refused;
+    const attempt = await takeTry(db, address, params.token, "POST");
+    if (attempt instanceof Response) return attempt;
     let name: string;
     try {
       name = (await readForm(req, ackFormSchema)).name;
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== "bad_request") throw err;
       const state = await readAckLink(db, params.token);
-      if (state.state === "unknown") await recordLoginFailure(throttleKey(address), address);
+      await settle(attempt, state);
       return html(state, params.token, "POST", { error: "Please enter your name (at most 120 characters).", typed: "" });
     }
     const state = await acknowledgeByLink(db, params.token, { name, clientAddress: address, userAgent: req.headers.get("user-agent") });
-    if (state.state === "unknown") await recordLoginFailure(throttleKey(address), address);
+    await settle(attempt, state);
     return html(state, params.token, "POST");
   },
   { params: ackTokenParamsSchema },
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -3,8 +3,11 @@ import { complianceQuerySchema } from "@/contracts/compliance";
 import { getCompliance } from "@/db/queries/compliance";
 import { parseInput } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
+import { otherMethods } from "@/server/api/methods";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(complianceQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
   return getCompliance(db, session, query);
-});
+}, { replica: true });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

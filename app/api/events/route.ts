@@ -5,6 +5,7 @@ import { withSession } from "@/server/api/handler";
 import { eventsQuerySchema } from "@/contracts/events";
 import { ApiError } from "@/domain/errors";
 import { openEventStream } from "@/server/events/stream";
+import { otherMethods } from "@/server/api/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,5 @@ export const GET = withSession(async ({ req, db, session }) => {
   if (query.bill_id !== undefined) await requireVisibleBill(db, session, query.bill_id);
   return openEventStream({ db, session, billId: query.bill_id, announcePresence, signal: req.signal });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -9,6 +9,7 @@ import { clientAddress } from "@/server/auth/throttle";
 import { toMe } from "@/server/auth/me";
 import { loginBodySchema } from "@/contracts/auth";
 import { ApiError } from "@/domain/errors";
+import { otherMethods } from "@/server/api/methods";
 
 const FORM_POST = /^application\/x-www-form-urlencoded\b/i;
 
@@ -32,3 +33,5 @@ export const POST = withPublic(async ({ req, db }) => {
   const session = await loadSession(db, token);
   return Response.json(toMe(session!), { headers: { "set-cookie": sessionCookie(token, expiresAt) } });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -2,8 +2,11 @@
 import { revokeSession } from "@/db/queries/sessions";
 import { clearedSessionCookie } from "@/server/api/cookies";
 import { withSession } from "@/server/api/handler";
+import { otherMethods } from "@/server/api/methods";
 
 export const POST = withSession(async ({ db, session }) => {
   await revokeSession(db, session.sessionId);
   return Response.json({ ok: true }, { headers: { "set-cookie": clearedSessionCookie() } });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -3,8 +3,11 @@ import { getCalloutRecords } from "@/db/queries/callout-records";
 import { readJson } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { calloutRecordsBodySchema } from "@/contracts/critical";
+import { otherMethods } from "@/server/api/methods";
 
 export const POST = withSession(async ({ req, db, session }) => {
   const body = await readJson(req, calloutRecordsBodySchema);
   return getCalloutRecords(db, session, body.lab_report_ids);
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -6,6 +6,7 @@ import { withSession } from "@/server/api/handler";
 import { canEditNotifySettings } from "@/domain/auth/permissions";
 import { notifySettingsPutSchema } from "@/contracts/settings";
 import { ApiError } from "@/domain/errors";
+import { otherMethods } from "@/server/api/methods";
 
 export const GET = withSession(async ({ db, session }) => ({
   settings: await getNotifySettings(db, session.labId),
@@ -17,3 +18,5 @@ export const PUT = withSession(async ({ req, db, session }) => {
   const settings = await readJson(req, notifySettingsPutSchema);
   return { settings: await putNotifySettings(db, session.labId, settings), can_edit: true };
 });
+
+export const { POST, PATCH, DELETE, OPTIONS } = otherMethods("GET", "PUT");

@@ -3,6 +3,7 @@ import { complianceQuerySchema } from "@/contracts/compliance";
 import { getComplianceReport } from "@/db/queries/compliance-report";
 import { parseInput } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
+import { otherMethods } from "@/server/api/methods";
 import { buildComplianceWorkbook, complianceFileName } from "@/server/compliance-xlsx";
 import { XLSX_CONTENT_TYPE } from "@/server/export-xlsx";
 
@@ -17,4 +18,6 @@ export const GET = withSession(async ({ req, db, session }) => {
       "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     },
   });
-});
+}, { replica: true });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -5,6 +5,7 @@ import { parseInput } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { worklistQuerySchema } from "@/contracts/worklist";
 import { buildWorklistWorkbook, exportFileName, XLSX_CONTENT_TYPE } from "@/server/export-xlsx";
+import { otherMethods } from "@/server/api/methods";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(worklistQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
@@ -17,4 +18,6 @@ export const GET = withSession(async ({ req, db, session }) => {
       "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     },
   });
-});
+}, { replica: true });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

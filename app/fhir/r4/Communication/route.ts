@@ -3,6 +3,7 @@ import { searchCommunications } from "@/db/queries/fhir-communications";
 import { searchsetBundle } from "@/domain/fhir/resources";
 import { withSession } from "@/server/api/handler";
 import { fhirBase, fhirError, fhirJson, nextPageUrl, parseCommunicationSearch } from "@/server/fhir/respond";
+import { otherMethodsWith } from "@/server/api/methods";
 
 export const GET = withSession(
   async ({ req, db, session }) => {
@@ -13,5 +14,7 @@ export const GET = withSession(
     const self = `${base}/Communication${url.search}`;
     return fhirJson(searchsetBundle(communications, { self, next: hasMore ? nextPageUrl(base, url, q) : undefined }, base));
   },
-  { onError: fhirError },
+  { onError: fhirError, replica: true },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethodsWith(fhirError, "GET");

@@ -2,6 +2,9 @@
 // authenticate, and it holds no patient data.
 import { capabilityStatement } from "@/domain/fhir/resources";
 import { withPublic } from "@/server/api/handler";
-import { fhirBase, fhirJson } from "@/server/fhir/respond";
+import { fhirBase, fhirError, fhirJson } from "@/server/fhir/respond";
+import { otherMethodsWith } from "@/server/api/methods";
 
 export const GET = withPublic(async ({ req }) => fhirJson(capabilityStatement(fhirBase(req), new Date().toISOString())));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethodsWith(fhirError, "GET");

@@ -3,6 +3,7 @@ import { signAllReports } from "@/db/queries/sign-reports";
 import { parseIfMatch } from "@/domain/callout/bill-version";
 import { withSession } from "@/server/api/handler";
 import { billParamsSchema } from "@/contracts/ids";
+import { otherMethods } from "@/server/api/methods";
 
 export const POST = withSession(
   ({ req, db, session, params }) => signAllReports(db, session, params.billId, parseIfMatch(req.headers.get("if-match"), params.billId)),
@@ -10,3 +11,5 @@ export const POST = withSession(
     params: billParamsSchema,
   },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

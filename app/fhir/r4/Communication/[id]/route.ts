@@ -4,6 +4,7 @@ import { readCommunication } from "@/db/queries/fhir-communications";
 import { notFound } from "@/domain/errors";
 import { withSession } from "@/server/api/handler";
 import { fhirError, fhirJson } from "@/server/fhir/respond";
+import { otherMethodsWith } from "@/server/api/methods";
 
 export const GET = withSession(
   async ({ db, session, params }) => {
@@ -14,3 +15,5 @@ export const GET = withSession(
   },
   { params: communicationParamsSchema, onError: fhirError },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethodsWith(fhirError, "GET");

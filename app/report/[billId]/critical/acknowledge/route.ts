@@ -7,6 +7,7 @@ import { acknowledgeAsDoctor } from "@/db/queries/acknowledge";
 import { parseIfMatch } from "@/domain/callout/bill-version";
 import { readJson } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
+import { otherMethods } from "@/server/api/methods";
 
 export const POST = withSession(
   async ({ req, db, session, params }) => {
@@ -16,3 +17,5 @@ export const POST = withSession(
   },
   { params: billParamsSchema },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

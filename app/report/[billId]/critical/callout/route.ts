@@ -10,6 +10,7 @@ import { billParamsSchema } from "@/contracts/ids";
 import { ackBaseUrl } from "@/server/notify/ack-base-url";
 import { kickOutbox } from "@/server/notify/outbox-worker";
 import { transportFor } from "@/server/notify/transports";
+import { otherMethods } from "@/server/api/methods";
 
 export const POST = withSession(
   async ({ req, db, session, params }) => {
@@ -26,3 +27,5 @@ export const POST = withSession(
   },
   { params: billParamsSchema },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

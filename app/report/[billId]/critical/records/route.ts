@@ -3,6 +3,7 @@ import { getCriticalRecords } from "@/db/queries/critical-records";
 import { billETag } from "@/domain/callout/bill-version";
 import { withSession } from "@/server/api/handler";
 import { billParamsSchema } from "@/contracts/ids";
+import { otherMethods } from "@/server/api/methods";
 
 export const GET = withSession(
   async ({ db, session, params }) => {
@@ -12,3 +13,5 @@ export const GET = withSession(
   },
   { params: billParamsSchema },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -4,6 +4,7 @@ import { parseInput } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { logsQuerySchema } from "@/contracts/critical";
 import { ApiError } from "@/domain/errors";
+import { otherMethods } from "@/server/api/methods";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const url = new URL(req.url);
@@ -12,3 +13,5 @@ export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(logsQuerySchema, { report_ids: all[0] });
   return getCalloutLogs(db, session, query.report_ids);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
