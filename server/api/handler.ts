@@ -3,12 +3,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { getDb } from "@/db";
+import { getDb, getDbHandle } from "@/db";
 import type { Db } from "@/db/connect";
 import { loadTokenSession } from "@/db/queries/api-tokens";
-import { loadSession } from "@/db/queries/sessions";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { ApiError } from "@/domain/errors";
+import { lookupSession } from "@/server/auth/session-cache";
 import { log } from "@/server/log";
 import { parseInput } from "./body";
 import { SESSION_COOKIE, readCookie } from "./cookies";
@@ -113,10 +113,11 @@ async function authenticate(req: Request): Promise<{ db: Db; session: SessionCon
   assertSameOrigin(req);
   const cookie = readCookie(req, SESSION_COOKIE);
   if (!cookie) throw new ApiError("unauthorized", "Sign in to continue");
-  const db = await getDb();
-  const session = await loadSession(db, cookie);
+  // Cached for a few seconds per process, revoked everywhere by the database's notification.
+  const handle = await getDbHandle();
+  const session = await lookupSession(handle, cookie);
   if (!session) throw new ApiError("unauthorized", "Your session has expired; sign in again");
-  return { db, session };
+  return { db: handle.db, session };
 }
 
 export interface SessionRouteOptions<S> {
