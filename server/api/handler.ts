@@ -54,11 +54,16 @@ function parseParams<S extends z.ZodType>(schema: S | undefined, raw: unknown): 
   return parseInput(schema, raw);
 }
 
+/** Requests slower than this are logged at info like refusals and failures; the rest only at debug. */
+const SLOW_REQUEST_MS = 1000;
+
 function logRequest(req: Request, res: Response, requestId: string, started: number, userId?: number) {
-  log.info(
-    { request_id: requestId, method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Math.round(performance.now() - started), user_id: userId },
-    "request",
-  );
+  // A line per successful request cost ~5% of a busy server's CPU (bench/NOTES.md): at info only
+  // what someone would look for (status >= 400, slow answers); every request at LOG_LEVEL=debug.
+  const ms = Math.round(performance.now() - started);
+  const level = res.status >= 400 || ms >= SLOW_REQUEST_MS ? "info" : "debug";
+  if (!log.isLevelEnabled(level)) return res;
+  log[level]({ request_id: requestId, method: req.method, path: new URL(req.url).pathname, status: res.status, ms, user_id: userId }, "request");
   return res;
 }
 
