@@ -7,12 +7,14 @@
 // ones stay few (hundreds): the page is driven from `bills` through EXISTS probes on the covering
 // partial index lab_reports_worklist_idx, so a page of the Done tab reads ~200 bills newest first
 // instead of aggregating every done report; the per-status counts are computed for the page's 25
-// bills only; the tab counts take the few open reports plus one index-only DISTINCT over the done ones.
+// bills only; the tab counts come from worklist_tab_counts, which triggers keep (migration 0009), else
+// (a referral doctor, a date or search filter) from the few open reports plus a DISTINCT over the done ones.
 import { type SQL, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { WORKLIST_PAGE_SIZE, type WorklistQuery, type WorklistResponse } from "@/contracts/worklist";
 import { type Queryable, rawRows } from "../connect";
-import { reportScope } from "../scope";
+import { reportScope, summaryDepartmentScope } from "../scope";
+import { intArray } from "../int-array";
 import { bills, doctors, labReports, organizations, patients, tests } from "../schema";
 import { getNotifySettings } from "./settings";
 
@@ -131,8 +133,32 @@ function countedReports(session: SessionContext, q: WorklistQuery, statuses: str
     where ${labReports.criticalValues} in (${sql.raw(statuses)}) and ${worklistReportFilter(session, q)}${bill}`;
 }
 
-function totalOfTab(q: WorklistQuery): SQL {
-  if (q.tab === "done") return sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`;
+/**
+ * The tab counts from the summary the database keeps (migration 0009): a sum over a few hundred rows at most,
+ * however many bills the lab has done. Null when the summary cannot answer: a session scoped by bill,
+ * or a bill filter (dates, search), which only the bills themselves know.
+ */
+function summaryCounts(session: SessionContext, q: WorklistQuery): { pending: SQL; done: SQL } | null {
+  const scope = summaryDepartmentScope(session);
+  if (scope === undefined || hasBillFilter(q)) return null;
+  let departments = scope;
+  if (q.department) departments = scope === null || scope.includes(q.department) ? [q.department] : [];
+  const from = sql`from worklist_tab_counts where lab_id = ${session.labId}`;
+  if (departments === null) {
+    return {
+      pending: sql`(select coalesce(sum(bills), 0) ${from} and cardinality(open_departments) > 0)`,
+      done: sql`(select coalesce(sum(bills), 0) ${from} and cardinality(open_departments) = 0 and cardinality(done_departments) > 0)`,
+    };
+  }
+  const set = intArray(departments);
+  return {
+    pending: sql`(select coalesce(sum(bills), 0) ${from} and open_departments && ${set})`,
+    done: sql`(select coalesce(sum(bills), 0) ${from} and done_departments && ${set} and not open_departments && ${set})`,
+  };
+}
+
+function totalOfTab(q: WorklistQuery, summary: { pending: SQL; done: SQL } | null): SQL {
+  if (q.tab === "done") return summary?.done ?? sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`;
   // As worklistBillCondition: a report of the chosen status, and an overdue open one (maybe another).
   if (q.overdue) {
     const statuses = q.status === "attempted" ? "4" : q.status === "pending" ? "1" : "1, 4";
@@ -141,7 +167,7 @@ function totalOfTab(q: WorklistQuery): SQL {
   }
   if (q.status === "attempted") return sql`(select count(distinct bill_id) from open_reports where critical_values = 4)`;
   if (q.status === "pending") return sql`(select count(distinct bill_id) from open_reports where critical_values = 1)`;
-  return sql`(select count(distinct bill_id) from open_reports)`;
+  return summary?.pending ?? sql`(select count(distinct bill_id) from open_reports)`;
 }
 
 interface Row {
@@ -168,6 +194,7 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
   const offset = (q.page - 1) * WORKLIST_PAGE_SIZE;
   const { notify_target_minutes: targetMinutes } = await getNotifySettings(db, session.labId);
   const clock = worklistClock(targetMinutes);
+  const summary = summaryCounts(session, q);
   // One statement. `page` is numbered in the order it was produced (a materialized CTE keeps it); the
   // lateral join counts each page bill's reports; the counts row survives an empty page (no match, or
   // a page past the end) through the left join.
@@ -181,9 +208,9 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
       ),
       done_bills as (select distinct ${labReports.billId} as bill_id ${countedReports(session, q, "2")}),
       counts as (
-        select (select count(distinct bill_id) from open_reports)::int as count_pending,
-               (select count(*) from done_bills where bill_id not in (select bill_id from open_reports))::int as count_done,
-               ${totalOfTab(q)}::int as total
+        select ${summary?.pending ?? sql`(select count(distinct bill_id) from open_reports)`}::int as count_pending,
+               ${summary?.done ?? sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`}::int as count_done,
+               ${totalOfTab(q, summary)}::int as total
       ),
       page as materialized (${worklistBills(session, q, clock, { limit: WORKLIST_PAGE_SIZE, offset })}),
       numbered as (select bill_id, row_number() over () as rn from page)
