@@ -153,3 +153,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 SELECT worklist_summary_rebuild();
+--> statement-breakpoint
+-- The Pending tab reads only the rows of bills with open reports, however many bills are done.
+CREATE INDEX worklist_bill_departments_open_idx ON worklist_bill_departments (lab_id, department_id)
+  INCLUDE (bill_id, pending, attempted, oldest_open) WHERE pending + attempted > 0;

@@ -13,10 +13,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { WORKLIST_PAGE_SIZE, type WorklistQuery, type WorklistResponse } from "@/contracts/worklist";
 import { type Queryable, rawRows } from "../connect";
-import { reportScope, summaryDepartmentScope } from "../scope";
-import { intArray } from "../int-array";
+import { reportScope } from "../scope";
 import { bills, doctors, labReports, organizations, patients, tests } from "../schema";
 import { getNotifySettings } from "./settings";
+import { summaryCounts, summaryPendingPage } from "./worklist-summary";
 
 /** Which reports count: critical (1, 2, 4), in scope, collected, not dismissed, in the chosen department. */
 export function worklistReportFilter(session: SessionContext, q: WorklistQuery): SQL {
@@ -59,7 +59,7 @@ function billFilter(session: SessionContext, q: WorklistQuery): SQL {
   return sql.join(filters, sql` and `);
 }
 
-const hasBillFilter = (q: WorklistQuery) => Boolean(q.from || q.to || q.q);
+export const hasBillFilter = (q: WorklistQuery) => Boolean(q.from || q.to || q.q);
 
 /** Bill `b` holds a counted report with one of these statuses. */
 function hasReports(session: SessionContext, q: WorklistQuery, statuses: string): SQL {
@@ -133,30 +133,6 @@ function countedReports(session: SessionContext, q: WorklistQuery, statuses: str
     where ${labReports.criticalValues} in (${sql.raw(statuses)}) and ${worklistReportFilter(session, q)}${bill}`;
 }
 
-/**
- * The tab counts from the summary the database keeps (migration 0009): a sum over a few hundred rows at most,
- * however many bills the lab has done. Null when the summary cannot answer: a session scoped by bill,
- * or a bill filter (dates, search), which only the bills themselves know.
- */
-function summaryCounts(session: SessionContext, q: WorklistQuery): { pending: SQL; done: SQL } | null {
-  const scope = summaryDepartmentScope(session);
-  if (scope === undefined || hasBillFilter(q)) return null;
-  let departments = scope;
-  if (q.department) departments = scope === null || scope.includes(q.department) ? [q.department] : [];
-  const from = sql`from worklist_tab_counts where lab_id = ${session.labId}`;
-  if (departments === null) {
-    return {
-      pending: sql`(select coalesce(sum(bills), 0) ${from} and cardinality(open_departments) > 0)`,
-      done: sql`(select coalesce(sum(bills), 0) ${from} and cardinality(open_departments) = 0 and cardinality(done_departments) > 0)`,
-    };
-  }
-  const set = intArray(departments);
-  return {
-    pending: sql`(select coalesce(sum(bills), 0) ${from} and open_departments && ${set})`,
-    done: sql`(select coalesce(sum(bills), 0) ${from} and done_departments && ${set} and not open_departments && ${set})`,
-  };
-}
-
 function totalOfTab(q: WorklistQuery, summary: { pending: SQL; done: SQL } | null): SQL {
   if (q.tab === "done") return summary?.done ?? sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`;
   // As worklistBillCondition: a report of the chosen status, and an overdue open one (maybe another).
@@ -212,7 +188,10 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
                ${summary?.done ?? sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`}::int as count_done,
                ${totalOfTab(q, summary)}::int as total
       ),
-      page as materialized (${worklistBills(session, q, clock, { limit: WORKLIST_PAGE_SIZE, offset })}),
+      page as materialized (${
+        summaryPendingPage(session, q, clock, { limit: WORKLIST_PAGE_SIZE, offset }) ??
+        worklistBills(session, q, clock, { limit: WORKLIST_PAGE_SIZE, offset })
+      }),
       numbered as (select bill_id, row_number() over () as rn from page)
       select counts.*, pg.*
       from counts

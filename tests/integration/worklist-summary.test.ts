@@ -54,6 +54,13 @@ async function tabCounts(cookie: string, query = "") {
   return pending.json.counts as { pending: number; done: number };
 }
 
+/** The Pending tab's page (its bills in order, with their counts) and total. */
+async function pendingPage(cookie: string, query = "") {
+  const res = await call(worklistRoute, `/api/worklist?tab=pending${query}`, { cookie });
+  expect(res.status).toBe(200);
+  return { rows: res.json.rows, total: res.json.total };
+}
+
 describe("worklist summary", () => {
   it("matches lab_reports after the seed", async () => {
     expect(await drift()).toEqual({ missing: 0, extra: 0, counters: 0 });
@@ -84,6 +91,9 @@ describe("worklist summary", () => {
         // A date filter takes the per-report path (the summary knows no bill dates): both must agree.
         const fromReports = await tabCounts(cookie, `${query}&from=2000-01-01`);
         expect(await tabCounts(cookie, query)).toEqual(fromReports);
+        for (const filter of ["", "&status=attempted", "&status=pending", "&overdue=1"]) {
+          expect(await pendingPage(cookie, query + filter)).toEqual(await pendingPage(cookie, `${query}${filter}&from=2000-01-01`));
+        }
       }
     }
   });
