@@ -43,7 +43,7 @@ export async function runPeer(outDir: string, say: (m: string) => void, env: Nod
   mkdirSync(outDir, { recursive: true });
   say(`\n== the measuring stick: ${script} ${SCALE} → ${outDir} (~7 min at full scale with KEEP=1, +2.5 min to build the data)`);
   const code = await new Promise<number>((resolve) => {
-    const child = spawn("bash", [script, SCALE], { env: { ...env, PROJECT: process.cwd(), OUT: outDir }, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn("bash", [script, SCALE], { env: { ...env, PROJECT: process.cwd(), OUT: path.resolve(outDir) }, stdio: ["ignore", "inherit", "inherit"] });
     child.on("exit", (c) => resolve(c ?? 1));
   });
   if (code !== 0) throw new Error(`app-vs-peer.sh failed (${code}); its output is in ${outDir}`);
