@@ -46,7 +46,9 @@ export async function runPeer(outDir: string, say: (m: string) => void, env: Nod
     const child = spawn("bash", [script, SCALE], { env: { ...env, PROJECT: process.cwd(), OUT: path.resolve(outDir) }, stdio: ["ignore", "inherit", "inherit"] });
     child.on("exit", (c) => resolve(c ?? 1));
   });
-  if (code !== 0) throw new Error(`app-vs-peer.sh failed (${code}); its output is in ${outDir}`);
+  // The stick exits non-zero when its oracle finds a mismatch too: the table still stands, the oracle says why.
+  if (!existsSync(path.join(outDir, "results.txt"))) throw new Error(`app-vs-peer.sh failed (${code}); its output is in ${outDir}`);
+  if (code !== 0) say(`app-vs-peer.sh exited ${code} (an oracle mismatch, or a step after the timing): see ${outDir}`);
   return readPeer(outDir);
 }
 
@@ -100,7 +102,7 @@ export function peerTable(r: PeerResult): { lines: string[]; missed: string[] } 
     for (const what of failed) missed.push(`${goal.name}: ${what}`);
     lines.push(
       `| ${goal.name} | ${f2(app1.p50)} ms · ${f0(app32.rps)} | ${f2(peer1.p50)} ms · ${f0(peer32.rps)} | ${f2(raw1.p50)} ms · ${f0(raw32.rps)} | ` +
-        `${f2(floor1.p50)} ms · ${f0(floor32.rps)} | ${f2(vsPeer)}× (≥ ${goal.vsPeer}) | ${(100 * vsLimit).toFixed(0)}% (≥ ${OF_LIMIT * 100}%) | ` +
+        `${f2(floor1.p50)} ms · ${f0(floor32.rps)} | ${f2(vsPeer)}× (≥ ${goal.vsPeer}) | ${Number.isFinite(vsLimit) ? (100 * vsLimit).toFixed(0) : "–"}% (≥ ${OF_LIMIT * 100}%) | ` +
         `≤ ${f2(c1Goal)} ms | ${failed.length ? `**missed**: ${failed.join("; ")}` : "met"} |`,
     );
   }
