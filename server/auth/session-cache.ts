@@ -46,11 +46,21 @@ function ensureListening(handle: DbHandle) {
   state.entries.clear();
   state.generation++;
   state.live = false;
-  const listening = handle.listen(SESSION_CHANGED_CHANNEL, onChanged, () => {
-    state.generation++;
-    state.entries.clear();
-    state.live = true;
-  });
+  const listening = handle.listen(
+    SESSION_CHANGED_CHANNEL,
+    onChanged,
+    () => {
+      state.generation++;
+      state.entries.clear();
+      state.live = true;
+    },
+    // Deaf until the listen is made again: nothing cached may be used meanwhile.
+    () => {
+      state.generation++;
+      state.live = false;
+      state.entries.clear();
+    },
+  );
   listening.catch((err) => {
     log.warn({ err: String(err) }, "session cache off: cannot listen");
     if (state.listening === listening) {
