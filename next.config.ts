@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 
+const API_CSP = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" };
+
 const nextConfig: NextConfig = {
   // PGlite ships a WASM build and data files; bundling it breaks their relative loads.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "nodemailer"],
@@ -20,6 +22,10 @@ const nextConfig: NextConfig = {
           ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }] : []),
         ],
       },
+      // The JSON routes, which proxy.ts leaves out: nothing in a JSON (or event-stream, xlsx) answer may
+      // load or run anything, so no nonce is needed. An HTML 404 under these prefixes gets it too.
+      { source: "/:prefix(auth|fhir|report|operation|settings)/:path*", headers: [API_CSP] },
+      { source: "/api/:path((?!docs$).*)", headers: [API_CSP] },
     ];
   },
   // Parallel builds (e.g. several e2e runs on one machine) each need their own output folder.

@@ -8,7 +8,9 @@
 // BENCH_SCALE (1 → 1M reports), BENCH_SMALL_SCALE (0.01 → ~10k reports; "0" skips the comparison),
 // BENCH_SECONDS (HTTP seconds per cell, 6), BENCH_RAW_SECONDS (4), BENCH_SKIP_BUILD=1, BENCH_REBUILD=1,
 // BENCH_PORT (3411), NEXT_DIST_DIR (.next-bench), BENCH_ONLY (comma-separated scenario ids),
-// BENCH_EXPLAIN_ONLY=1 (plans and bundle sizes only, no load), BENCH_DB_PREFIX (dataset names, cc_bench_).
+// BENCH_EXPLAIN_ONLY=1 (plans and bundle sizes only, no load), BENCH_DB_PREFIX (dataset names, cc_bench_),
+// BENCH_PEER=0 (skip the measuring stick of bench/peer.ts: the app beside its peer, raw SQL and the floor;
+// BENCH_PERF_DIR, default ../shared/perf), BENCH_PEER_ONLY=1 (only the stick, then its table).
 import { execSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -23,6 +25,7 @@ import { type BundleReport, bundleLines, kb, measureBundles } from "./bundle-siz
 import { type Dataset, ensureDataset } from "./dataset";
 import { type ExplainCase, type ExplainedStatement, explainCases } from "./explain";
 import { httpLoad, merge, rawLoad, type Sample, type Stats } from "./load";
+import { type PeerResult, peerTable, runPeer } from "./peer";
 import { buildScenarios, type Scenario, type ScenarioContext } from "./scenarios";
 
 const env = process.env;
@@ -42,6 +45,8 @@ const POOL_MAX = Number(env.DB_POOL_MAX ?? 10);
 const ONLY = env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(",")) : null;
 const EXPLAIN_ONLY = env.BENCH_EXPLAIN_ONLY === "1";
 const SCALE_TARGET = 1.2;
+const PEER = env.BENCH_PEER !== "0";
+const PEER_ONLY = env.BENCH_PEER_ONLY === "1";
 
 interface Probe {
   name: string;
@@ -431,12 +436,25 @@ async function main() {
   const pg = await pgFacts(ADMIN_URL);
   say(`bench → ${outDir}\nmachine: ${machine.nproc} cores (${machine.cpu}), ${machine.ramGiB} GiB RAM, load ${machine.loadavgStart}; ${pg.version.split(" on ")[0]}`);
 
+  if (env.BENCH_SKIP_BUILD !== "1") await build();
+  // The stick runs `next start` on the build in DIST_DIR (it builds .next itself only when that has no BUILD_ID).
+  const peer: PeerResult | null = PEER || PEER_ONLY ? await runPeer(path.join(outDir, "peer"), say, { ...env, NEXT_DIST_DIR: DIST_DIR }) : null;
+  const goals = peer ? peerTable(peer) : null;
+  if (PEER_ONLY) {
+    const md = [`# Measuring stick ${stamp}`, "", `Machine: load average ${machine.loadavgStart} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the end.`, "", ...(goals?.lines ?? ["(skipped)"]), "", "Oracle:", "", "```", peer?.oracle ?? "", "```", ""];
+    writeFileSync(path.join(outDir, "report.md"), md.join("\n"));
+    say(`\n== Goals (issue 17), load ${machine.loadavgStart} → ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}\n`);
+    say((goals?.lines ?? ["(the stick was skipped)"]).join("\n"));
+    if (peer) say(`\noracle:\n${peer.oracle}`);
+    say(`\nreport: ${path.join(outDir, "report.md")}`);
+    return;
+  }
+
   const datasets: Dataset[] = [];
   if (SMALL_SCALE > 0) datasets.push(await ensureDataset(ADMIN_URL, SMALL_SCALE, say));
   const big = await ensureDataset(ADMIN_URL, SCALE, say);
   datasets.push(big);
 
-  if (env.BENCH_SKIP_BUILD !== "1") await build();
 
   const results: Record<string, Awaited<ReturnType<typeof measureDataset>>> = {};
   for (const ds of datasets) {
@@ -505,6 +523,10 @@ async function main() {
     "- Worklist (`/api/worklist`): Pending tab page 1, Done tab page 1, and Pending filtered by department (Hematology) and status.",
     "- Targets: ratio (endpoint p50 / raw p50) ≤ 1.5 at concurrency 1 for endpoints 1–3, ≤ 2 for the write; p50 at the large dataset ≤ 1.2× p50 at the small one.",
     "",
+    "## Goals (issue 17): the app beside its peer, raw SQL and the floor",
+    "",
+    ...(goals ? [...goals.lines, "", `Measured by \`bench/peer.ts\` (the shared stick, \`peer/\`); oracle:`, "", "```", peer!.oracle, "```"] : ["(the stick was skipped)"]),
+    "",
     `## Summary (${big.name})`,
     "",
     ...table(bigRows, smallRows),
@@ -540,6 +562,11 @@ async function main() {
   writeFileSync(path.join(outDir, "report.md"), `${md.join("\n")}\n`);
   writeFileSync(path.join(outDir, "results.json"), JSON.stringify({ machine, pg, datasets, results }, null, 2));
 
+  if (goals) {
+    say("\n== Goals (issue 17): app, peer, raw SQL, floor\n");
+    say(goals.lines.join("\n"));
+    for (const m of goals.missed) missed.push(m);
+  }
   say(`\n== Summary (${big.name}${smallRows.length ? `; "vs 10k" = p50 / p50 at ${datasets[0].name}` : ""})\n`);
   say(summary);
   say(`\nFixed cost of a request (${big.name}, c=1):`);

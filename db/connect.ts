@@ -20,9 +20,10 @@ export interface DbHandle {
   /**
    * LISTEN on a channel: `onNotify` gets each payload, `onListen` runs each time the listen is (re)made
    * (postgres.js reconnects by itself after a dropped connection; what was sent meanwhile is lost, so
-   * listeners refetch then). Resolves to the function that stops listening.
+   * listeners refetch then). `onLost` runs each time the listening connection drops (until it is made
+   * again nothing is heard). Resolves to the function that stops listening.
    */
-  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void, onLost?: () => void): Promise<() => Promise<void>>;
   /** PGlite only: a gzipped copy of the data folder, to clone a migrated and seeded database. */
   dump?: () => Promise<Blob>;
 }
@@ -64,8 +65,8 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       },
     });
     const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
-    const listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) =>
-      listenResiliently(postgres, opts.url!, channel, onNotify, onListen);
+    const listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void, onLost?: () => void) =>
+      listenResiliently(postgres, opts.url!, channel, onNotify, onListen, onLost);
     return { db, kind: "postgres", listen, close: () => client.end({ timeout: 5 }) };
   }
   if (opts.pgliteDir) ensureDataFolder(opts.pgliteDir);
@@ -93,6 +94,7 @@ async function listenResiliently(
   channel: string,
   onNotify: (payload: string) => void,
   onListen?: () => void,
+  onLost?: () => void,
 ): Promise<() => Promise<void>> {
   let stopped = false;
   // `onnotify` is postgres.js's hook for notifications on a connection (its own listen is built on
@@ -108,6 +110,7 @@ async function listenResiliently(
       if (name === channel) onNotify(payload);
     },
     onclose: () => {
+      onLost?.();
       if (!stopped) void relisten();
     },
   };

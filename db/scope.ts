@@ -76,3 +76,13 @@ export function departmentScope(s: SessionContext): SQL {
   if (!s.departmentScope) return lab;
   return and(lab, sql`${departments.id} = any(${intArray(s.departmentScope.departmentIds)})`)!;
 }
+
+/**
+ * The departments whose bills a session counts in the worklist's summary (worklist_tab_counts, migration
+ * 0009): null for every department of the lab; undefined when the session is scoped by bill (a
+ * referral doctor), which the per-department summary cannot answer.
+ */
+export function summaryDepartmentScope(s: SessionContext): number[] | null | undefined {
+  if (s.kind === "doctor" && s.docType !== 0) return undefined;
+  return s.departmentScope ? s.departmentScope.departmentIds : null;
+}

@@ -1,4 +1,5 @@
-// Structured JSON logs (pino) on stdout: one line per request and per failure, carrying the request
+// Structured JSON logs (pino) on stdout: one line per failure, refusal or slow request (every request
+// at LOG_LEVEL=debug), carrying the request
 // id that the response also returns (x-request-id header, error.request_id).
 import pino from "pino";
 

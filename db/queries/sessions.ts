@@ -45,7 +45,11 @@ export function sessionUserColumns() {
   };
 }
 
-export async function loadSession(db: Queryable, token: string): Promise<SessionContext | null> {
+/** The channel the database notifies when a session (payload: its id) or any scope input (`*`) changes. */
+export const SESSION_CHANGED_CHANNEL = "session_changed";
+
+/** The live session stored under `id` (the token's hash) and when it expires; null when none. */
+export async function loadSessionRow(db: Queryable, id: string): Promise<{ session: SessionContext; expiresAt: Date } | null> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -53,6 +57,7 @@ export async function loadSession(db: Queryable, token: string): Promise<Session
       labId: sessions.labId,
       departmentIds: sessions.departmentIds,
       ...sessionDepartmentScope(),
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.labId, sessions.labId)))
@@ -60,11 +65,16 @@ export async function loadSession(db: Queryable, token: string): Promise<Session
     .leftJoin(doctors, and(eq(doctors.id, users.doctorId), eq(doctors.labId, users.labId)))
     .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql`now()`), isNull(sessions.revokedAt)))
     .limit(1)
-    // Every request runs this one statement first: prepared (postgres.js keeps it per connection),
-    // it is planned once instead of on each request (bench/NOTES.md).
+    // Prepared (postgres.js keeps it per connection): planned once instead of on each lookup (bench/NOTES.md).
     .prepare("load_session")
-    .execute({ id: hashToken(token) });
-  return row ? toSessionContext(row) : null;
+    .execute({ id });
+  if (!row) return null;
+  const { expiresAt, ...rest } = row;
+  return { session: toSessionContext(rest), expiresAt };
+}
+
+export async function loadSession(db: Queryable, token: string): Promise<SessionContext | null> {
+  return (await loadSessionRow(db, hashToken(token)))?.session ?? null;
 }
 
 /** The row of a session (or API token) lookup as the context every scope decision reads. */

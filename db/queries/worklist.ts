@@ -7,7 +7,8 @@
 // ones stay few (hundreds): the page is driven from `bills` through EXISTS probes on the covering
 // partial index lab_reports_worklist_idx, so a page of the Done tab reads ~200 bills newest first
 // instead of aggregating every done report; the per-status counts are computed for the page's 25
-// bills only; the tab counts take the few open reports plus one index-only DISTINCT over the done ones.
+// bills only; the tab counts come from worklist_tab_counts, which triggers keep (migration 0009), else
+// (a referral doctor, a date or search filter) from the few open reports plus a DISTINCT over the done ones.
 import { type SQL, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { WORKLIST_PAGE_SIZE, type WorklistQuery, type WorklistResponse } from "@/contracts/worklist";
@@ -15,6 +16,7 @@ import { type Queryable, rawRows } from "../connect";
 import { reportScope } from "../scope";
 import { bills, doctors, labReports, organizations, patients, tests } from "../schema";
 import { getNotifySettings } from "./settings";
+import { summaryCounts, summaryPendingPage } from "./worklist-summary";
 
 /** Which reports count: critical (1, 2, 4), in scope, collected, not dismissed, in the chosen department. */
 export function worklistReportFilter(session: SessionContext, q: WorklistQuery): SQL {
@@ -57,7 +59,7 @@ function billFilter(session: SessionContext, q: WorklistQuery): SQL {
   return sql.join(filters, sql` and `);
 }
 
-const hasBillFilter = (q: WorklistQuery) => Boolean(q.from || q.to || q.q);
+export const hasBillFilter = (q: WorklistQuery) => Boolean(q.from || q.to || q.q);
 
 /** Bill `b` holds a counted report with one of these statuses. */
 function hasReports(session: SessionContext, q: WorklistQuery, statuses: string): SQL {
@@ -131,8 +133,8 @@ function countedReports(session: SessionContext, q: WorklistQuery, statuses: str
     where ${labReports.criticalValues} in (${sql.raw(statuses)}) and ${worklistReportFilter(session, q)}${bill}`;
 }
 
-function totalOfTab(q: WorklistQuery): SQL {
-  if (q.tab === "done") return sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`;
+function totalOfTab(q: WorklistQuery, summary: { pending: SQL; done: SQL } | null): SQL {
+  if (q.tab === "done") return summary?.done ?? sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`;
   // As worklistBillCondition: a report of the chosen status, and an overdue open one (maybe another).
   if (q.overdue) {
     const statuses = q.status === "attempted" ? "4" : q.status === "pending" ? "1" : "1, 4";
@@ -141,7 +143,7 @@ function totalOfTab(q: WorklistQuery): SQL {
   }
   if (q.status === "attempted") return sql`(select count(distinct bill_id) from open_reports where critical_values = 4)`;
   if (q.status === "pending") return sql`(select count(distinct bill_id) from open_reports where critical_values = 1)`;
-  return sql`(select count(distinct bill_id) from open_reports)`;
+  return summary?.pending ?? sql`(select count(distinct bill_id) from open_reports)`;
 }
 
 interface Row {
@@ -168,6 +170,7 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
   const offset = (q.page - 1) * WORKLIST_PAGE_SIZE;
   const { notify_target_minutes: targetMinutes } = await getNotifySettings(db, session.labId);
   const clock = worklistClock(targetMinutes);
+  const summary = summaryCounts(session, q);
   // One statement. `page` is numbered in the order it was produced (a materialized CTE keeps it); the
   // lateral join counts each page bill's reports; the counts row survives an empty page (no match, or
   // a page past the end) through the left join.
@@ -181,11 +184,14 @@ export async function getWorklist(db: Queryable, session: SessionContext, q: Wor
       ),
       done_bills as (select distinct ${labReports.billId} as bill_id ${countedReports(session, q, "2")}),
       counts as (
-        select (select count(distinct bill_id) from open_reports)::int as count_pending,
-               (select count(*) from done_bills where bill_id not in (select bill_id from open_reports))::int as count_done,
-               ${totalOfTab(q)}::int as total
+        select ${summary?.pending ?? sql`(select count(distinct bill_id) from open_reports)`}::int as count_pending,
+               ${summary?.done ?? sql`(select count(*) from done_bills where bill_id not in (select bill_id from open_reports))`}::int as count_done,
+               ${totalOfTab(q, summary)}::int as total
       ),
-      page as materialized (${worklistBills(session, q, clock, { limit: WORKLIST_PAGE_SIZE, offset })}),
+      page as materialized (${
+        summaryPendingPage(session, q, clock, { limit: WORKLIST_PAGE_SIZE, offset }) ??
+        worklistBills(session, q, clock, { limit: WORKLIST_PAGE_SIZE, offset })
+      }),
       numbered as (select bill_id, row_number() over () as rn from page)
       select counts.*, pg.*
       from counts

@@ -1,9 +1,18 @@
 // Security headers on every response of the production server, and a Secure session cookie.
 import { expect, test } from "@playwright/test";
 
-const PATHS = ["/login", "/worklist", "/auth/me", "/report/291/critical/records", "/report/bulk/critical-notification/logs?report_ids=x"];
+// Documents get a nonce-based policy (proxy.ts); JSON answers a fixed one that allows nothing at all.
+const DOCUMENTS = ["/login", "/worklist", "/api/docs"];
+const JSON_PATHS = [
+  "/auth/me",
+  "/report/291/critical/records",
+  "/report/bulk/critical-notification/logs?report_ids=x",
+  "/api/worklist",
+  "/fhir/r4/metadata",
+  "/settings/critical-notification",
+];
 
-for (const path of PATHS) {
+for (const path of [...DOCUMENTS, ...JSON_PATHS]) {
   test(`security headers on ${path}`, async ({ request }) => {
     const res = await request.get(path, { maxRedirects: 0 });
     const h = res.headers();
@@ -13,6 +22,11 @@ for (const path of PATHS) {
     expect(h["permissions-policy"]).toContain("camera=()");
     const csp = h["content-security-policy"];
     expect(csp).toContain("frame-ancestors 'none'");
+    if (JSON_PATHS.includes(path)) {
+      expect(csp.split(";").map((d) => d.trim())).toContain("default-src 'none'");
+      expect(csp).not.toContain("script-src");
+      return;
+    }
     const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"))!;
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
     expect(scriptSrc).not.toContain("unsafe-inline");
