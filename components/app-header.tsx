@@ -7,8 +7,8 @@ const KIND_LABEL = { lab_user: "Lab technician", doctor: "Doctor", support: "Sup
 export function AppHeader({ session }: { session: SessionContext }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-3">
-        <div className="flex items-center gap-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
           <Link href="/worklist" className="font-semibold text-brand-800">
             Critical Callout
           </Link>
@@ -25,8 +25,9 @@ export function AppHeader({ session }: { session: SessionContext }) {
             )}
           </nav>
         </div>
-        <div className="flex items-center gap-4 text-sm">
-          <div className="text-right leading-tight">
+        {/* On a phone the user and Sign out go to a line of their own rather than widen the page. */}
+        <div className="ml-auto flex min-w-0 items-center gap-4 text-sm">
+          <div className="min-w-0 text-right leading-tight">
             <div className="font-medium">{session.displayName}</div>
             <div className="text-slate-500">
               {KIND_LABEL[session.kind]} · {session.labName}
