@@ -17,6 +17,7 @@ import { getComplianceReport } from "@/db/queries/compliance-report";
 import { listVisibleDepartments } from "@/db/queries/departments";
 import { getNotifySettings } from "@/db/queries/settings";
 import { describeRange, presetRanges } from "@/domain/compliance/range";
+import { withinDeadline } from "@/server/api/deadline";
 import { cachedSession } from "@/server/auth/cached-session";
 
 export const metadata: Metadata = { title: "Compliance" };
@@ -31,7 +32,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
   const sp = await searchParams;
   const db = await getDb();
   const now = new Date();
-  const settings = await getNotifySettings(db, session.labId);
+  const settings = await withinDeadline(() => getNotifySettings(db, session.labId));
   const presets = presetRanges(settings.time_zone, now);
   const parsed = complianceQuerySchema.safeParse({
     from: first(sp.from) ?? presets.lastMonth.from,
@@ -58,7 +59,9 @@ export default async function CompliancePage({ searchParams }: { searchParams: S
     );
   }
   const q = parsed.data;
-  const [report, departments] = await Promise.all([getComplianceReport(db, session, q, now), listVisibleDepartments(db, session)]);
+  const [report, departments] = await withinDeadline(() =>
+    Promise.all([getComplianceReport(db, session, q, now), listVisibleDepartments(db, session)]),
+  );
   const { summary, histogram, trend, outOfTarget } = report;
   const m = summary.measures;
   const target = summary.target_minutes;

@@ -13,6 +13,7 @@ import { WorklistTabs } from "@/components/worklist/worklist-tabs";
 import { cookies } from "next/headers";
 import { READ_PRIMARY_COOKIE } from "@/contracts/consistency";
 import { readFromReplica } from "@/server/db/read-replica";
+import { withinDeadline } from "@/server/api/deadline";
 import { listVisibleDepartments } from "@/db/queries/departments";
 import { getWorklist } from "@/db/queries/worklist";
 import { ACK_LIST_LIMIT, getAcknowledgeList } from "@/db/queries/acknowledge-list";
@@ -41,7 +42,8 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
   const params = ackTab ? { ...paramsOf(q), tab: "ack" } : paramsOf(q);
   // The replica, unless this browser wrote or was told of a write a moment ago (DESIGN §13).
   const primary = (await cookies()).has(READ_PRIMARY_COOKIE);
-  const [data, departments, ack, settings] = await readFromReplica(
+  const [data, departments, ack, settings] = await withinDeadline(() =>
+    readFromReplica(
     (db) =>
       Promise.all([
         getWorklist(db, session, q),
@@ -50,6 +52,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Sea
         doctor ? getNotifySettings(db, session.labId) : null,
       ]),
     { primary },
+    ),
   );
   const sort = q.sort ?? (q.tab === "done" ? "newest" : "oldest");
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));

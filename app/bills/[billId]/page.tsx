@@ -13,6 +13,7 @@ import { getBillDetail } from "@/db/queries/bill-detail";
 import { getNotifySettings } from "@/db/queries/settings";
 import { getAcknowledgeList } from "@/db/queries/acknowledge-list";
 import { AcknowledgeButton } from "@/components/acknowledge/acknowledge-button-lazy";
+import { withinDeadline } from "@/server/api/deadline";
 import { currentSession } from "@/server/auth/current-user";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { idStringSchema } from "@/contracts/ids";
@@ -26,13 +27,15 @@ async function loadBill(session: SessionContext, rawId: string) {
   const billId = idStringSchema.safeParse(rawId);
   if (!billId.success) notFound();
   try {
-    const db = await getDb();
-    const [bill, settings, ack] = await Promise.all([
-      getBillDetail(db, session, billId.data),
-      getNotifySettings(db, session.labId),
-      // A doctor's done callouts on this bill that wait for their acknowledgement (DESIGN §10).
-      getAcknowledgeList(db, session, billId.data),
-    ]);
+    const [bill, settings, ack] = await withinDeadline(async () => {
+      const db = await getDb();
+      return Promise.all([
+        getBillDetail(db, session, billId.data),
+        getNotifySettings(db, session.labId),
+        // A doctor's done callouts on this bill that wait for their acknowledgement (DESIGN §10).
+        getAcknowledgeList(db, session, billId.data),
+      ]);
+    });
     return { bill, alwaysNotify: settings.always_notify === 1, toAcknowledge: ack.rows[0] ?? null, labPhone: settings.lab_phone.trim() };
   } catch (err) {
     if (err instanceof ApiError && err.code === "not_found") notFound();
