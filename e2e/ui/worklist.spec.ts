@@ -107,8 +107,13 @@ test("search and bill date narrow the list, and Clear filters resets them", asyn
   // The seed dates bills relative to the server's first start: filter from the newest bill's day,
   // which keeps some bills and drops most.
   const from = (await newestBillDate(page)).slice(0, 10);
-  await page.getByLabel("Bill date from").fill(from);
-  await expect(page).toHaveURL(new RegExp(`from=${from}`));
+  // Typed before the reloaded page has hydrated, a date changes nothing: type it again until the
+  // filter takes it, as a user would.
+  await expect(async () => {
+    await page.getByLabel("Bill date from").fill("");
+    await page.getByLabel("Bill date from").fill(from);
+    await expect(page).toHaveURL(new RegExp(`from=${from}`), { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await expect.poll(() => countOf(pending)).toBeLessThan(all);
   expect(await countOf(pending)).toBeGreaterThan(0);
   await page.getByRole("link", { name: "Bill date (UTC)" }).click(); // newest first, to read bill dates
@@ -188,10 +193,12 @@ test("each login sees its scope: departments offered and bills listed", async ({
   await expect(page.getByLabel("Department").getByRole("option", { name: "Microbiology" })).toHaveCount(1);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/); // signing out lands on the sign-in page
   await loginViaForm(page, "tech");
   await expect(page.getByLabel("Department").getByRole("option")).toHaveText(["All departments", "Clinical Chemistry", "Hematology"]);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
   await loginViaForm(page, "drref");
   // A doctor's worklist speaks to a doctor: their open results are "Waiting for callout".
   const drrefTotal = await countOf(tabs(page).getByRole("link", { name: /^Waiting for callout \d+$/ }));
