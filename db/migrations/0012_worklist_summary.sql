@@ -79,8 +79,11 @@ CREATE FUNCTION worklist_summary_apply(affected integer[]) RETURNS void LANGUAGE
 $$;
 --> statement-breakpoint
 -- Statement-level: a bulk insert of a million reports recomputes each bill once. Bills are locked in
--- id order (advisory, per transaction), so concurrent writers of one bill recompute one after the
--- other, each from what the other committed (READ COMMITTED, PostgreSQL's default and the app's).
+-- order (advisory, per transaction), so concurrent writers of one bill recompute one after the other,
+-- each from what the other committed (READ COMMITTED, PostgreSQL's default and the app's). The locks
+-- are striped, bill id modulo 256: a transaction holds at most 256 of them, where a lock per bill ran
+-- the shared lock table out of memory (max_locks_per_transaction) when one statement loaded the
+-- reports of 200,000 bills. Two bills of one stripe only wait for each other's short recompute.
 CREATE FUNCTION worklist_summary_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   affected integer[];
@@ -104,7 +107,7 @@ BEGIN
   IF affected IS NULL THEN
     RETURN NULL;
   END IF;
-  PERFORM pg_advisory_xact_lock(1702, b) FROM unnest(affected) AS b ORDER BY b;
+  PERFORM pg_advisory_xact_lock(1702, s) FROM (SELECT DISTINCT b % 256 AS s FROM unnest(affected) AS b) x ORDER BY s;
   PERFORM worklist_summary_apply(affected);
   RETURN NULL;
 END $$;
@@ -134,7 +137,7 @@ DECLARE
 BEGIN
   SELECT array_agg(DISTINCT r.bill_id ORDER BY r.bill_id) INTO affected FROM lab_reports r WHERE r.test_id = NEW.id;
   IF affected IS NOT NULL THEN
-    PERFORM pg_advisory_xact_lock(1702, b) FROM unnest(affected) AS b ORDER BY b;
+    PERFORM pg_advisory_xact_lock(1702, s) FROM (SELECT DISTINCT b % 256 AS s FROM unnest(affected) AS b) x ORDER BY s;
     PERFORM worklist_summary_apply(affected);
   END IF;
   RETURN NULL;
