@@ -12,10 +12,16 @@ const wanted = JSON.parse(readFileSync(join(tools, "package-lock.json"), "utf8")
 function upToDate() {
   if (!existsSync(installed)) return false;
   const have = JSON.parse(readFileSync(installed, "utf8")).packages;
-  return Object.entries(wanted).every(([path, p]) => path === "" || have[path]?.version === p.version);
+  // Optional entries are other platforms' binaries (Biome's per-OS builds): absent by design.
+  return Object.entries(wanted).every(([path, p]) => path === "" || p.optional || have[path]?.version === p.version);
 }
 
 if (!upToDate()) {
   console.error("tools: installing the linter, FHIR validation and mutation testing into tools/node_modules");
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: tools, stdio: "inherit" });
+  try {
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: tools, stdio: "inherit" });
+  } catch {
+    console.error("tools: npm ci in tools/ failed (its output is above)");
+    process.exit(1);
+  }
 }
