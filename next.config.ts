@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // PGlite ships a WASM build and data files; bundling it breaks their relative loads.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "nodemailer"],
   poweredByHeader: false,
+  // The build type-checks the app only: tests, e2e, bench and tools need the devDependencies, which
+  // an install to run the app (`npm ci --omit=dev`) leaves out. `npm run typecheck` checks them all.
+  typescript: { tsconfigPath: "tsconfig.app.json" },
   // `next dev` serves its chunks to localhost only; a newcomer opening http://127.0.0.1:3000 would get a
   // page without JavaScript. Loopback addresses are the same machine.
   allowedDevOrigins: ["127.0.0.1", "[::1]"],
