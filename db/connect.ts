@@ -61,10 +61,13 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       // application_name names the app's connections in pg_stat_activity (monitoring, DESIGN §13).
       connection: {
         application_name: "critical-callout",
+        // Prepared statements are planned for their parameters every time, as literals would be:
+        // a generic plan cannot see how selective a department's test ids or a bill's reports are.
+        plan_cache_mode: "force_custom_plan",
         ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
       },
     });
-    const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
+    const db = drizzle(preparedByDefault(client), { schema, logger: opts.logger }) as unknown as Db;
     const listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void, onLost?: () => void) =>
       listenResiliently(postgres, opts.url!, channel, onNotify, onListen, onLost);
     return { db, kind: "postgres", listen, close: () => client.end({ timeout: 5 }) };
@@ -81,6 +84,31 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
     return () => unlisten();
   };
   return { db, kind: "pglite", listen, close: () => client.close(), dump: () => client.dumpDataDir("gzip") };
+}
+
+/**
+ * Drizzle runs its queries unprepared, and postgres.js sends an unprepared query with parameters as
+ * Parse/Describe, waits for the parameter types, then Bind/Execute: two round trips, and a parse
+ * every time. Prepared (named, kept per connection by postgres.js), a query is one round trip after
+ * its first run on a connection. Transactions and savepoints hand their own client to drizzle.
+ */
+function preparedByDefault<T extends Postgres.Sql | Postgres.TransactionSql>(client: T): T {
+  type Callback = (tx: Postgres.TransactionSql) => unknown;
+  const wrapLast = (call: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
+    const callback = args.pop() as Callback;
+    return call(...args, (tx: Postgres.TransactionSql) => callback(preparedByDefault(tx)));
+  };
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: Postgres.ParameterOrJSON<never>[], options?: Postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (prop === "begin") return wrapLast((target as Postgres.Sql).begin.bind(target) as (...args: unknown[]) => unknown);
+      if (prop === "savepoint") return wrapLast((target as Postgres.TransactionSql).savepoint.bind(target) as (...args: unknown[]) => unknown);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 /**

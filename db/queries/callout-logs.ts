@@ -1,6 +1,6 @@
 // Endpoint 2 (FetchCriticalNotificationLogsBulkView): category-648 log entries of the session's lab
 // that cover any of the requested reports the session may see, oldest first, with their deliveries.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { type DeliveryDto, type LogsResponse, MAX_LOG_ENTRIES } from "@/contracts/critical";
 import type { Queryable } from "../connect";
@@ -13,7 +13,7 @@ export function visibleReportIdsQuery(db: Queryable, session: SessionContext, id
   return db
     .select({ id: labReports.id })
     .from(labReports)
-    .where(and(inArray(labReports.id, ids), reportScope(session)));
+    .where(and(sql`${labReports.id} = any(${intArray(ids)})`, reportScope(session)));
 }
 
 /** The subset of `ids` that are reports the session may see. */
