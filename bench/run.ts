@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { connect, type Db } from "../db/connect";
-import { getCriticalRecords } from "../db/queries/critical-records";
+import { getCriticalRecords } from "../db/queries/critical-records-read";
 import { createSession, loadSession } from "../db/queries/sessions";
 import { login, type Server, startServer, stopServer } from "../scripts/faults/server";
 import { type BundleReport, bundleLines, kb, measureBundles } from "./bundle-size";

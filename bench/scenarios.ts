@@ -5,7 +5,7 @@ import type { Db } from "../db/connect";
 import { getCalloutLogs } from "../db/queries/callout-logs";
 import { getCompliance } from "../db/queries/compliance";
 import { getCalloutRecords } from "../db/queries/callout-records";
-import { getCriticalRecords } from "../db/queries/critical-records";
+import { getCriticalRecords } from "../db/queries/critical-records-read";
 import { postCallout } from "../db/queries/post-callout";
 import { transportFor } from "../server/notify/transports";
 import { loadSession } from "../db/queries/sessions";

@@ -4,29 +4,22 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calloutCounts, calloutState } from "../../components/bill/callout-state";
 import { getBillDetail } from "../../db/queries/bill-detail";
-import { getCriticalRecords } from "../../db/queries/critical-records";
-import { loadSession } from "../../db/queries/sessions";
+import { getCriticalRecords } from "../../db/queries/critical-records-read";
 import { labReports } from "../../db/schema";
 import type { SessionContext } from "../../domain/auth/session-context";
 import { ApiError } from "../../domain/errors";
 import type { TestDb } from "../support/db";
 import type { Scenario } from "../support/fixtures";
-import { loginAs } from "../support/session";
+import { sessionsOf } from "../support/session";
 import { openScenario } from "../support/world";
 
 let tdb: TestDb;
 let s: Scenario;
-const sessions: Record<string, SessionContext> = {};
+let sessions: Record<string, SessionContext> = {};
 
 beforeAll(async () => {
   ({ tdb, s } = await openScenario());
-  for (const [k, u] of Object.entries(s.users)) {
-    // Log in through the real route, then load the session the way a page render does.
-    const cookie = await loginAs(u.username);
-    const session = await loadSession(tdb.db, decodeURIComponent(cookie.split("=").slice(1).join("=")));
-    if (!session) throw new Error(`no session for ${k}`);
-    sessions[k] = session;
-  }
+  sessions = await sessionsOf(tdb.db, s.users);
 });
 afterAll(() => tdb.dispose());
 

@@ -1,5 +1,5 @@
 // GET /report/{billId}/critical/records → the bill's critical reports in scope and its draft (endpoint 1).
-import { getCriticalRecords } from "@/db/queries/critical-records";
+import { getCriticalRecords } from "@/db/queries/critical-records-read";
 import { billETag } from "@/domain/callout/bill-version";
 import { withSession } from "@/server/api/handler";
 import { billParamsSchema } from "@/contracts/ids";

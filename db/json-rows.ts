@@ -1,0 +1,48 @@
+// Row sets as JSON inside one statement, so a read that needs several of them (a bill's reports, their
+// values and ranges, its draft) is one round trip and one snapshot; read back with each column's own
+// driver mapping, so a row decoded from JSON equals the row drizzle would have selected.
+import { Column, is, type SQL, sql } from "drizzle-orm";
+import { PgNumeric } from "drizzle-orm/pg-core";
+import type { Queryable } from "./connect";
+
+/** Named columns or expressions of one JSON object; an expression comes back as JSON gives it. */
+export type JsonFields = Record<string, Column | SQL>;
+
+/** `json_build_object('key', column, …)`. Numerics go as text: drizzle reads them as strings ("100.00"). */
+export function jsonObject(fields: JsonFields): SQL {
+  const parts = Object.entries(fields).map(([key, value]) => {
+    if (!/^\w+$/.test(key)) throw new Error(`jsonObject: key ${key} is not a plain name`);
+    return sql`${sql.raw(`'${key}'`)}, ${is(value, PgNumeric) ? sql`${value}::text` : value}`;
+  });
+  return sql`json_build_object(${sql.join(parts, sql`, `)})`;
+}
+
+/** JSON from a statement: postgres.js parses it, PGlite may hand over the text. */
+export function parsedJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+type Decoder = [key: string, map: ((value: unknown) => unknown) | undefined][];
+const decoders = new WeakMap<JsonFields, Decoder>();
+
+/** One object of `jsonObject(fields)` as drizzle would map the same columns (dates, arrays, jsonb). */
+export function decodeJsonObject<T>(fields: JsonFields, json: Record<string, unknown>): T {
+  let decoder = decoders.get(fields);
+  if (!decoder) {
+    decoder = Object.entries(fields).map(([key, f]) => [key, is(f, Column) ? (v: unknown) => f.mapFromDriverValue(v) : undefined]);
+    decoders.set(fields, decoder);
+  }
+  const row: Record<string, unknown> = {};
+  for (const [key, map] of decoder) {
+    const value = json[key] ?? null;
+    row[key] = value !== null && map ? map(value) : value;
+  }
+  return row as T;
+}
+
+/** The first row of a statement run through drizzle's `execute`, whichever driver ran it. */
+export async function executeFirstRow<T>(db: Queryable, statement: SQL): Promise<T | undefined> {
+  const result = (await db.execute(statement)) as unknown;
+  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  return rows[0] as T | undefined;
+}
