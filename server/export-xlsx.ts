@@ -9,6 +9,16 @@ import { formatCriticalParameter, slugify, utcTime } from "@/domain/format";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** A workbook as a download named `name` (ASCII fallback and the UTF-8 name, RFC 6266). */
+export function xlsxResponse(name: string, body: Buffer): Response {
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "content-type": XLSX_CONTENT_TYPE,
+      "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    },
+  });
+}
+
 const DATE_FORMAT = "yyyy-mm-dd hh:mm";
 
 /** `critical-callouts_<lab>_<from>_<to>.xlsx`, or `…_all-dates.xlsx` without a date range. */

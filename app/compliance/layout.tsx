@@ -1,17 +1,8 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/app-header";
-import { cachedSession } from "@/server/auth/cached-session";
+import { SignedInLayout } from "../_shared/signed-in-layout";
 
 export const dynamic = "force-dynamic";
 
-export default async function ComplianceLayout({ children }: { children: ReactNode }) {
-  const session = await cachedSession();
-  if (!session) redirect("/login");
-  return (
-    <>
-      <AppHeader session={session} />
-      {children}
-    </>
-  );
+export default function ComplianceLayout({ children }: { children: ReactNode }) {
+  return <SignedInLayout>{children}</SignedInLayout>;
 }

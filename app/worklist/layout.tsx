@@ -1,19 +1,8 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/app-header";
-import { cachedSession } from "@/server/auth/cached-session";
+import { SignedInLayout } from "../_shared/signed-in-layout";
 
 export const dynamic = "force-dynamic";
 
-// The header lives in the layout so it stays put while the page loads or fails (loading.tsx and
-// error.tsx replace only the page).
-export default async function WorklistLayout({ children }: { children: ReactNode }) {
-  const session = await cachedSession();
-  if (!session) redirect("/login");
-  return (
-    <>
-      <AppHeader session={session} />
-      {children}
-    </>
-  );
+export default function WorklistLayout({ children }: { children: ReactNode }) {
+  return <SignedInLayout>{children}</SignedInLayout>;
 }

@@ -5,19 +5,12 @@ import { parseInput } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { otherMethods } from "@/server/api/methods";
 import { buildComplianceWorkbook, complianceFileName } from "@/server/compliance-xlsx";
-import { XLSX_CONTENT_TYPE } from "@/server/export-xlsx";
+import { xlsxResponse } from "@/server/export-xlsx";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(complianceQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
   const report = await getComplianceReport(db, session, { ...query, group_by: query.group_by ?? "department" });
-  const body = await buildComplianceWorkbook(report);
-  const name = complianceFileName(report);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "content-type": XLSX_CONTENT_TYPE,
-      "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    },
-  });
+  return xlsxResponse(complianceFileName(report), await buildComplianceWorkbook(report));
 }, { replica: true });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

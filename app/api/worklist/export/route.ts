@@ -4,20 +4,13 @@ import { getWorklistExport } from "@/db/queries/worklist-export";
 import { parseInput } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { worklistQuerySchema } from "@/contracts/worklist";
-import { buildWorklistWorkbook, exportFileName, XLSX_CONTENT_TYPE } from "@/server/export-xlsx";
+import { buildWorklistWorkbook, exportFileName, xlsxResponse } from "@/server/export-xlsx";
 import { otherMethods } from "@/server/api/methods";
 
 export const GET = withSession(async ({ req, db, session }) => {
   const query = parseInput(worklistQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
   const data = await getWorklistExport(db, session, query);
-  const body = await buildWorklistWorkbook(data);
-  const name = exportFileName(data);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "content-type": XLSX_CONTENT_TYPE,
-      "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    },
-  });
+  return xlsxResponse(exportFileName(data), await buildWorklistWorkbook(data));
 }, { replica: true });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
