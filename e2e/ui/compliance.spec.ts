@@ -109,3 +109,16 @@ test("the breakdown is chosen by keyboard and kept in the address", async ({ pag
   await expect(table.getByRole("rowheader", { name: "Day (07:00–15:00)" })).toBeVisible();
   await expect(table.getByRole("rowheader", { name: "All" })).toBeVisible();
 });
+
+test("on a phone (390 px) the figures, charts and slowest callouts fit the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginViaForm(page, "support");
+  await page.goto("/compliance");
+  await expect(page.getByRole("heading", { level: 1, name: "Compliance" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Histogram of minutes from result to notification/ })).toBeVisible();
+  await expect(page.getByRole("list", { name: "The five slowest callouts" }).getByRole("listitem")).toHaveCount(5);
+  // Nothing pushes the page sideways: a phone user would have to scroll to read a figure.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "the page is wider than the phone's screen by this many px").toBeLessThanOrEqual(1);
+  await page.screenshot({ path: "e2e/screenshots/compliance-phone.png", fullPage: true });
+});
