@@ -5,6 +5,7 @@ import type { SessionContext } from "@/domain/auth/session-context";
 import { type DeliveryDto, type LogsResponse, MAX_LOG_ENTRIES } from "@/contracts/critical";
 import type { Queryable } from "../connect";
 import { intArray } from "../int-array";
+import { parsedJson } from "../json-rows";
 import { reportScope } from "../scope";
 import { activityLogs, CRITICAL_CALLOUT_LOG_CATEGORY, labReports, outboundMessages } from "../schema";
 
@@ -64,18 +65,13 @@ export async function getCalloutLogs(db: Queryable, session: SessionContext, rep
       labUserName: r.labUserName,
       activityText: r.activityText,
       activityDate: r.activityDate.toISOString(),
-      deliveries: parseJson<DeliveryRow[]>(d).map(({ sentAt, status, ...x }) => ({
+      deliveries: parsedJson<DeliveryRow[]>(d).map(({ sentAt, status, ...x }) => ({
         ...x,
         status: status as DeliveryDto["status"],
         sentAt: sentAt == null ? null : new Date(sentAt).toISOString(),
       })),
     })),
   };
-}
-
-/** json from a raw SQL expression: postgres.js parses it, PGlite may hand over the text. */
-function parseJson<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /** dumped_json is jsonb, but rows written by older tools may hold a JSON string inside it. */

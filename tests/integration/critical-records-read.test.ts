@@ -9,16 +9,14 @@ import type { SessionContext } from "../../domain/auth/session-context";
 import { ApiError } from "../../domain/errors";
 import type { TestDb } from "../support/db";
 import type { Scenario } from "../support/fixtures";
-import { sessionsOf } from "../support/session";
-import { openScenario } from "../support/world";
+import { openScenarioSignedIn } from "../support/session";
 
 let tdb: TestDb;
 let s: Scenario;
 let sessions: Record<string, SessionContext> = {};
 
 beforeAll(async () => {
-  ({ tdb, s } = await openScenario());
-  sessions = await sessionsOf(tdb.db, s.users);
+  ({ tdb, s, sessions } = await openScenarioSignedIn());
 });
 afterAll(() => tdb.dispose());
 

@@ -1,3 +1,6 @@
+import type { TestDb } from "./db";
+import type { Scenario } from "./fixtures";
+import { openScenario } from "./world";
 import type { Queryable } from "../../db/connect";
 import { loadSession } from "../../db/queries/sessions";
 import type { SessionContext } from "../../domain/auth/session-context";
@@ -23,4 +26,10 @@ export async function sessionsOf(db: Queryable, users: Record<string, { username
     sessions[k] = session;
   }
   return sessions;
+}
+
+/** The scenario with every one of its users signed in (`sessions` keyed as `s.users`). */
+export async function openScenarioSignedIn(): Promise<{ tdb: TestDb; s: Scenario; sessions: Record<string, SessionContext> }> {
+  const { tdb, s } = await openScenario();
+  return { tdb, s, sessions: await sessionsOf(tdb.db, s.users) };
 }
