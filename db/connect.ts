@@ -61,9 +61,6 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
       // application_name names the app's connections in pg_stat_activity (monitoring, DESIGN §13).
       connection: {
         application_name: "critical-callout",
-        // Prepared statements are planned for their parameters every time, as literals would be:
-        // a generic plan cannot see how selective a department's test ids or a bill's reports are.
-        plan_cache_mode: "force_custom_plan",
         ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
       },
     });

@@ -6,6 +6,7 @@ import type { NotifySettings } from "@/contracts/settings";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { monthLabel } from "@/domain/compliance/measures";
 import type { Queryable } from "../connect";
+import { withCustomPlans } from "../custom-plans";
 import { getCompliance, getNotifyHistogram, getOutOfTarget } from "./compliance";
 import { getNotifySettings } from "./settings";
 
@@ -53,8 +54,8 @@ export async function getComplianceReport(db: Queryable, session: SessionContext
   const [summary, trend, histogram, outOfTarget] = await Promise.all([
     getCompliance(db, session, q, now, settings),
     getCompliance(db, session, { from: trendFrom, to: q.to, department_id: q.department_id, group_by: "month" }, now, settings),
-    getNotifyHistogram(db, session, q, settings),
-    getOutOfTarget(db, session, q, settings, now),
+    withCustomPlans(db, (tx) => getNotifyHistogram(tx, session, q, settings)),
+    withCustomPlans(db, (tx) => getOutOfTarget(tx, session, q, settings, now)),
   ]);
   return {
     labName: session.labName,

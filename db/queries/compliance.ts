@@ -8,6 +8,7 @@ import type { NotifySettings } from "@/contracts/settings";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { HISTOGRAM_BINS, histogramWidth, minutesOrNull, monthLabel, pct, round1, shiftsInOrder, weekLabel } from "@/domain/compliance/measures";
 import { type Queryable, rawRows } from "../connect";
+import { withCustomPlans } from "../custom-plans";
 import { reportScope } from "../scope";
 import { complianceReports as c } from "../schema";
 import { getNotifySettings } from "./settings";
@@ -149,7 +150,12 @@ function labelOf(groupBy: ComplianceQuery["group_by"], key: string, label: strin
   return label;
 }
 
-export async function getCompliance(db: Queryable, session: SessionContext, q: ComplianceQuery, now = new Date(), settings?: NotifySettings): Promise<ComplianceResponse> {
+/** Planned for the session's and the range's values (db/custom-plans.ts). */
+export function getCompliance(db: Queryable, session: SessionContext, q: ComplianceQuery, now = new Date(), settings?: NotifySettings): Promise<ComplianceResponse> {
+  return withCustomPlans(db, (tx) => loadCompliance(tx, session, q, now, settings));
+}
+
+async function loadCompliance(db: Queryable, session: SessionContext, q: ComplianceQuery, now: Date, settings?: NotifySettings): Promise<ComplianceResponse> {
   const cfg = settings ?? (await getNotifySettings(db, session.labId));
   const rows = await rawRows<RawMeasures>(db, complianceQuery(session, q, cfg, now));
   const overall = rows.find((r) => r.overall) ?? EMPTY;

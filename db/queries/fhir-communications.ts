@@ -7,6 +7,7 @@ import type { CriticalParameter } from "@/domain/critical/evaluate";
 import { type CalloutLogRow, type ReportRow, toCommunication } from "@/domain/fhir/communication";
 import { type CommunicationStatus, UNREACHABLE_ATTEMPT_CODES } from "@/domain/fhir/communication-status";
 import type { Queryable } from "../connect";
+import { withCustomPlans } from "../custom-plans";
 import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, criticalAcknowledgements, doctors, labReports, organizations, patients, tests } from "../schema";
 import { reportScope } from "../scope";
 import { loadCriticalParameters } from "./critical-evaluation";
@@ -83,7 +84,12 @@ async function toCommunications(db: Queryable, rows: Row[]) {
 }
 
 /** One page of the search, and whether another follows. */
-export async function searchCommunications(db: Queryable, session: SessionContext, q: CommunicationSearch) {
+/** Planned for the session's and the filters' values (db/custom-plans.ts). */
+export function searchCommunications(db: Queryable, session: SessionContext, q: CommunicationSearch) {
+  return withCustomPlans(db, (tx) => loadCommunicationsPage(tx, session, q));
+}
+
+async function loadCommunicationsPage(db: Queryable, session: SessionContext, q: CommunicationSearch) {
   const where: SQL[] = [];
   if (q.patient !== undefined) where.push(eq(labReports.patientId, q.patient));
   if (q["part-of"] !== undefined) where.push(eq(labReports.id, q["part-of"]));

@@ -11,6 +11,7 @@ import type { CriticalParameter } from "@/domain/critical/evaluate";
 import { ApiError } from "@/domain/errors";
 import type { LatestCallout, WorklistExport, WorklistExportRow } from "@/contracts/worklist-export";
 import { type Queryable, rawRows } from "../connect";
+import { withCustomPlans } from "../custom-plans";
 import { bills, departments, doctors, labReports, organizations, patients, tests } from "../schema";
 import { getCalloutRecords } from "./callout-records";
 import { loadCriticalParameters } from "./critical-evaluation";
@@ -87,7 +88,12 @@ async function latestCallouts(db: Queryable, session: SessionContext, reportIds:
   return latest;
 }
 
-export async function getWorklistExport(db: Queryable, session: SessionContext, q: WorklistQuery): Promise<WorklistExport> {
+/** Planned for the session's and the filters' values (db/custom-plans.ts). */
+export function getWorklistExport(db: Queryable, session: SessionContext, q: WorklistQuery): Promise<WorklistExport> {
+  return withCustomPlans(db, (tx) => loadWorklistExport(tx, session, q));
+}
+
+async function loadWorklistExport(db: Queryable, session: SessionContext, q: WorklistQuery): Promise<WorklistExport> {
   const settings = await getNotifySettings(db, session.labId);
   const rows = await selectReports(db, session, q, worklistClock(settings.notify_target_minutes));
   if (rows.length > WORKLIST_EXPORT_LIMIT) {

@@ -13,6 +13,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { WORKLIST_PAGE_SIZE, type WorklistQuery, type WorklistResponse } from "@/contracts/worklist";
 import { type Queryable, rawRows } from "../connect";
+import { withCustomPlans } from "../custom-plans";
 import { reportScope } from "../scope";
 import { bills, doctors, labReports, organizations, patients, tests } from "../schema";
 import { getNotifySettings } from "./settings";
@@ -166,7 +167,12 @@ interface Row {
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
-export async function getWorklist(db: Queryable, session: SessionContext, q: WorklistQuery): Promise<WorklistResponse> {
+/** Planned for the session's and the filters' values (db/custom-plans.ts). */
+export function getWorklist(db: Queryable, session: SessionContext, q: WorklistQuery): Promise<WorklistResponse> {
+  return withCustomPlans(db, (tx) => loadWorklist(tx, session, q));
+}
+
+async function loadWorklist(db: Queryable, session: SessionContext, q: WorklistQuery): Promise<WorklistResponse> {
   const offset = (q.page - 1) * WORKLIST_PAGE_SIZE;
   const { notify_target_minutes: targetMinutes } = await getNotifySettings(db, session.labId);
   const clock = worklistClock(targetMinutes);

@@ -1,0 +1,71 @@
+// The hot endpoints let PostgreSQL reuse a generic plan; the browsing reads (worklist, its export,
+// compliance, the FHIR search) must be planned for their values, or a department-scoped worklist gets
+// a plan made for no department in particular (bench/NOTES.md). A read that still plans generically
+// shows no wrong answer, only a slow one, so these tests look at the setting the statements ran under.
+import { sql, TransactionRollbackError } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { complianceQuerySchema } from "../../contracts/compliance";
+import { communicationSearchSchema } from "../../contracts/fhir";
+import { worklistQuerySchema } from "../../contracts/worklist";
+import type { Db, Queryable } from "../../db/connect";
+import { withCustomPlans } from "../../db/custom-plans";
+import { getCompliance } from "../../db/queries/compliance";
+import { searchCommunications } from "../../db/queries/fhir-communications";
+import { getWorklist } from "../../db/queries/worklist";
+import { getWorklistExport } from "../../db/queries/worklist-export";
+import { activityLogs } from "../../db/schema";
+import type { SessionContext } from "../../domain/auth/session-context";
+import type { TestDb } from "../support/db";
+import { openScenarioSignedIn } from "../support/session";
+
+let tdb: TestDb;
+let tech: SessionContext;
+
+beforeAll(async () => {
+  const opened = await openScenarioSignedIn();
+  tdb = opened.tdb;
+  tech = Object.values(opened.sessions).find((x) => x.kind === "lab_user" && x.departmentScope) ?? Object.values(opened.sessions)[0];
+});
+afterAll(() => tdb.dispose());
+
+const planMode = async (db: Queryable) => {
+  const rows = (await db.execute(sql`select current_setting('plan_cache_mode') as mode`)) as unknown;
+  const list = Array.isArray(rows) ? rows : (rows as { rows: { mode: string }[] }).rows;
+  return (list[0] as { mode: string }).mode;
+};
+
+/** The plan mode a read left in a transaction the test opened around it (and rolled back). */
+async function modeAfter(read: (db: Queryable) => Promise<unknown>): Promise<string> {
+  let mode = "";
+  await (tdb.db as Db)
+    .transaction(async (tx) => {
+      await read(tx);
+      mode = await planMode(tx);
+      tx.rollback();
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof TransactionRollbackError)) throw err;
+    });
+  return mode;
+}
+
+describe("plans for the values", () => {
+  it("plans the app's other statements the default way", async () => {
+    expect(await planMode(tdb.db)).toBe("auto");
+  });
+
+  it("runs a read planned for its values, read-only, and leaves the connection as it was", async () => {
+    expect(await withCustomPlans(tdb.db, planMode)).toBe("force_custom_plan");
+    await expect(withCustomPlans(tdb.db, (db) => db.insert(activityLogs).values({} as never))).rejects.toThrow();
+    expect(await planMode(tdb.db)).toBe("auto");
+  });
+
+  it.each([
+    ["the worklist", (db: Queryable) => getWorklist(db, tech, worklistQuerySchema.parse({}))],
+    ["the worklist export", (db: Queryable) => getWorklistExport(db, tech, worklistQuerySchema.parse({}))],
+    ["compliance", (db: Queryable) => getCompliance(db, tech, complianceQuerySchema.parse({ from: "2026-01-01", to: "2026-12-31" }))],
+    ["the FHIR search", (db: Queryable) => searchCommunications(db, tech, communicationSearchSchema.parse({}))],
+  ])("plans %s for its values", async (_, read) => {
+    expect(await modeAfter(read)).toBe("force_custom_plan");
+  });
+});
