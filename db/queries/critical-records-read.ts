@@ -12,6 +12,7 @@ import { notFound } from "@/domain/errors";
 import { computeClock } from "@/domain/critical/clock";
 import type { RangeRow } from "@/domain/critical/evaluate";
 import type { Queryable } from "../connect";
+import { frozenSql } from "../frozen-sql";
 import { decodeJsonObject, executeFirstRow, type JsonFields, jsonObject, parsedJson } from "../json-rows";
 import { billScope } from "../scope";
 import { bills, criticalCallouts, departments, labReports, labSettings, parameterRanges, patients, reportValues, testParameters, tests } from "../schema";
@@ -52,31 +53,27 @@ interface SnapshotRow {
   settings: unknown;
 }
 
-// Built once: only the bill, the lab and the scope vary per request.
+// Rendered once (db/frozen-sql.ts): only the bill, the lab and the scope vary per request.
 const reportJson = jsonObject({ ...extraFields, report: jsonObject(labReportFields), clock: jsonObject(clockFields) });
-const valueJson = jsonObject(valueFields);
-const rangeJson = jsonObject(rangeFields);
-const draftJson = jsonObject(draftFields);
-
-function snapshotStatement(session: SessionContext, billId: number) {
-  // `materialized`: the reports are read once, and values and ranges are found through their ids.
-  return sql`with r as materialized (
-      select ${labReports.id} as id, ${reportJson} as row
+const reportsWithRows = frozenSql(sql`select ${labReports.id} as id, ${reportJson} as row
       from ${labReports}
       join ${tests} on ${tests.id} = ${labReports.testId}
       join ${departments} on ${departments.id} = ${tests.departmentId}
-      join ${patients} on ${patients.id} = ${labReports.patientId}
-      where ${calloutReportsOfBill(session, billId)}
-    )
-    select ${bills.calloutVersion} as version,
-      (select coalesce(json_agg(r.row order by r.id), '[]') from r) as reports,
-      (select coalesce(json_agg(${valueJson}), '[]')
+      join ${patients} on ${patients.id} = ${labReports.patientId}`);
+const rowSetsOfReports = frozenSql(sql`(select coalesce(json_agg(r.row order by r.id), '[]') from r) as reports,
+      (select coalesce(json_agg(${jsonObject(valueFields)}), '[]')
         from ${reportValues} join ${testParameters} on ${testParameters.id} = ${reportValues.parameterId}
         where ${reportValues.labReportId} in (select id from r)) as values,
-      (select coalesce(json_agg(${rangeJson} order by ${parameterRanges.id}), '[]')
+      (select coalesce(json_agg(${jsonObject(rangeFields)} order by ${parameterRanges.id}), '[]')
         from ${parameterRanges}
         where ${parameterRanges.parameterId} in (
-          select ${reportValues.parameterId} from ${reportValues} where ${reportValues.labReportId} in (select id from r))) as ranges,
+          select ${reportValues.parameterId} from ${reportValues} where ${reportValues.labReportId} in (select id from r))) as ranges`);
+const draftJson = frozenSql(jsonObject(draftFields));
+
+function snapshotStatement(session: SessionContext, billId: number) {
+  // `materialized`: the reports are read once, and values and ranges are found through their ids.
+  return sql`with r as materialized (${reportsWithRows} where ${calloutReportsOfBill(session, billId)})
+    select ${bills.calloutVersion} as version, ${rowSetsOfReports},
       (select ${draftJson} from ${criticalCallouts}
         where ${and(eq(criticalCallouts.billId, billId), eq(criticalCallouts.labId, session.labId), isNull(criticalCallouts.labReportId))}
         limit 1) as draft,
