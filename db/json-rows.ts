@@ -17,6 +17,9 @@ export function jsonObject(fields: JsonFields): SQL {
   return sql`json_build_object(${sql.join(parts, sql`, `)})`;
 }
 
+/** A timestamp as JavaScript's toISOString() writes it (UTC, milliseconds): the API's format. */
+export const isoTimestamp = (column: unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** JSON from a statement: postgres.js parses it, PGlite may hand over the text. */
 export function parsedJson<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;

@@ -1,11 +1,12 @@
 // Endpoint 2 (FetchCriticalNotificationLogsBulkView): category-648 log entries of the session's lab
 // that cover any of the requested reports the session may see, oldest first, with their deliveries.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
-import { type DeliveryDto, type LogsResponse, MAX_LOG_ENTRIES } from "@/contracts/critical";
-import type { Queryable } from "../connect";
+import { type LogsResponse, MAX_LOG_ENTRIES } from "@/contracts/critical";
+import { type Queryable, rawRows } from "../connect";
+import { frozenSql } from "../frozen-sql";
+import { isoTimestamp } from "../json-rows";
 import { intArray } from "../int-array";
-import { parsedJson } from "../json-rows";
 import { reportScope } from "../scope";
 import { activityLogs, CRITICAL_CALLOUT_LOG_CATEGORY, labReports, outboundMessages } from "../schema";
 
@@ -17,61 +18,68 @@ export function visibleReportIdsQuery(db: Queryable, session: SessionContext, id
     .where(and(sql`${labReports.id} = any(${intArray(ids)})`, reportScope(session)));
 }
 
-/** The subset of `ids` that are reports the session may see. */
-export async function visibleReportIds(db: Queryable, session: SessionContext, ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const rows = await visibleReportIdsQuery(db, session, ids);
-  return rows.map((r) => r.id);
+/** A log entry as LogEntryDto with its deliveries, rendered once (db/frozen-sql.ts). */
+const entryJson = frozenSql(sql`json_build_object(
+    'id', ${activityLogs.id}, 'labReportId', ${activityLogs.labReportId}, 'labReportIds', ${activityLogs.labReportIds},
+    'meta', case when jsonb_typeof(${activityLogs.dumpedJson}) in ('object', 'array') then ${activityLogs.dumpedJson} else '{}'::jsonb end,
+    'labUserName', ${activityLogs.labUserName}, 'activityText', ${activityLogs.activityText},
+    'activityDate', ${isoTimestamp(activityLogs.activityDate)},
+    'deliveries', (select coalesce(json_agg(json_build_object(
+        'channel', ${outboundMessages.channel}, 'recipientKind', ${outboundMessages.recipientKind},
+        'recipientName', ${outboundMessages.recipientName}, 'address', ${outboundMessages.address},
+        'status', ${outboundMessages.status}, 'attempts', ${outboundMessages.attempts},
+        'lastError', ${outboundMessages.lastError}, 'sentAt', ${isoTimestamp(outboundMessages.sentAt)}
+      ) order by ${outboundMessages.id}), '[]'::json)
+      from ${outboundMessages}
+      where ${outboundMessages.activityLogId} = ${activityLogs.id} and ${outboundMessages.labId} = ${activityLogs.labId}))`);
+
+interface LogsBody {
+  body: string;
+  /** Entries whose dumped_json holds a JSON string (older tools): parseMeta reads those. */
+  string_meta_ids: number[] | null;
 }
 
-interface DeliveryRow extends Omit<DeliveryDto, "sentAt"> {
-  sentAt: string | null;
+/** Endpoint 2's answer, `{"logs": [...]}`, as the JSON text PostgreSQL wrote (bench/NOTES.md). */
+export async function calloutLogsJson(db: Queryable, session: SessionContext, reportIds: number[]): Promise<string> {
+  if (reportIds.length === 0) return '{"logs":[]}';
+  // `category = 648` and `&&` on the requested ids, a constant array, match the partial GIN index
+  // (DESIGN §2); a subquery in its place hides the array from the planner, which then scans small and
+  // mid-sized logs sequentially. Which of the entry's requested reports the session may see is a
+  // semi-join on lab_reports by primary key.
+  const requested = intArray(reportIds);
+  const [row] = await rawRows<LogsBody>(
+    db,
+    sql`select json_build_object('logs', coalesce(json_agg(e.entry order by e.activity_date, e.id), '[]'))::text as body,
+        array_agg(e.id) filter (where e.string_meta) as string_meta_ids
+      from (select ${entryJson} as entry, ${activityLogs.activityDate} as activity_date, ${activityLogs.id} as id,
+          jsonb_typeof(${activityLogs.dumpedJson}) = 'string' as string_meta
+        from ${activityLogs}
+        where ${and(
+          eq(activityLogs.logCategoryId, CRITICAL_CALLOUT_LOG_CATEGORY),
+          eq(activityLogs.labId, session.labId),
+          sql`${activityLogs.labReportIds} && ${requested}`,
+          sql`exists (select 1 from ${labReports} where ${labReports.id} = any(${activityLogs.labReportIds})
+            and ${labReports.id} = any(${requested}) and ${reportScope(session)})`,
+        )}
+        order by ${activityLogs.activityDate}, ${activityLogs.id}
+        limit ${MAX_LOG_ENTRIES}) e`,
+  );
+  if (!row.string_meta_ids?.length) return row.body;
+  return JSON.stringify(await withStringMetas(db, JSON.parse(row.body) as LogsResponse, row.string_meta_ids));
+}
+
+/** The rare entries whose meta is a JSON string: read as parseMeta reads them. */
+async function withStringMetas(db: Queryable, logs: LogsResponse, ids: number[]): Promise<LogsResponse> {
+  const rows = await db
+    .select({ id: activityLogs.id, dumpedJson: activityLogs.dumpedJson })
+    .from(activityLogs)
+    .where(sql`${activityLogs.id} = any(${intArray(ids)})`);
+  const metas = new Map(rows.map((r) => [r.id, parseMeta(r.dumpedJson)]));
+  return { logs: logs.logs.map((l) => (metas.has(l.id) ? { ...l, meta: metas.get(l.id)! } : l)) };
 }
 
 export async function getCalloutLogs(db: Queryable, session: SessionContext, reportIds: number[]): Promise<LogsResponse> {
-  const visible = await visibleReportIds(db, session, reportIds);
-  if (visible.length === 0) return { logs: [] };
-  // `category = 648` and `&&` on a constant array match the partial GIN index (DESIGN §2); a subquery
-  // in its place hides the array from the planner, which then scans small and mid-sized logs
-  // sequentially (bench/NOTES.md). Each entry's outbound messages
-  // come in the same statement (correlated by the qualified name: drizzle leaves the columns of a
-  // one-table select unqualified).
-  const deliveries = sql<DeliveryRow[]>`(select coalesce(json_agg(json_build_object(
-      'channel', ${outboundMessages.channel}, 'recipientKind', ${outboundMessages.recipientKind},
-      'recipientName', ${outboundMessages.recipientName}, 'address', ${outboundMessages.address},
-      'status', ${outboundMessages.status}, 'attempts', ${outboundMessages.attempts},
-      'lastError', ${outboundMessages.lastError}, 'sentAt', ${outboundMessages.sentAt}
-    ) order by ${outboundMessages.id}), '[]'::json)
-    from ${outboundMessages}
-    where ${outboundMessages.activityLogId} = ${sql.identifier("activity_logs")}.${sql.identifier("id")} and ${outboundMessages.labId} = ${session.labId})`;
-  const rows = await db
-    .select({ log: activityLogs, deliveries })
-    .from(activityLogs)
-    .where(
-      and(
-        eq(activityLogs.logCategoryId, CRITICAL_CALLOUT_LOG_CATEGORY),
-        eq(activityLogs.labId, session.labId),
-        sql`${activityLogs.labReportIds} && ${intArray(visible)}`,
-      ),
-    )
-    .orderBy(asc(activityLogs.activityDate), asc(activityLogs.id))
-    .limit(MAX_LOG_ENTRIES);
-  return {
-    logs: rows.map(({ log: r, deliveries: d }) => ({
-      id: r.id,
-      labReportId: r.labReportId,
-      labReportIds: r.labReportIds,
-      meta: parseMeta(r.dumpedJson),
-      labUserName: r.labUserName,
-      activityText: r.activityText,
-      activityDate: r.activityDate.toISOString(),
-      deliveries: parsedJson<DeliveryRow[]>(d).map(({ sentAt, status, ...x }) => ({
-        ...x,
-        status: status as DeliveryDto["status"],
-        sentAt: sentAt == null ? null : new Date(sentAt).toISOString(),
-      })),
-    })),
-  };
+  return JSON.parse(await calloutLogsJson(db, session, reportIds));
 }
 
 /** dumped_json is jsonb, but rows written by older tools may hold a JSON string inside it. */

@@ -56,3 +56,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   }
   return parsed.data;
 }
+
+/** A response whose body is JSON text written elsewhere (PostgreSQL): handed on as it is. */
+export function jsonTextResponse(text: string, init?: ResponseInit): Response {
+  const headers = new Headers(init?.headers);
+  headers.set("content-type", "application/json");
+  return new Response(text, { ...init, headers });
+}

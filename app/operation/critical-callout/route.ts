@@ -1,13 +1,13 @@
 // POST /operation/critical-callout {lab_report_ids} → audit records of those reports (endpoint 3).
-import { getCalloutRecords } from "@/db/queries/callout-records";
-import { readJson } from "@/server/api/body";
+import { calloutRecordsJson } from "@/db/queries/callout-records";
+import { jsonTextResponse, readJson } from "@/server/api/body";
 import { withSession } from "@/server/api/handler";
 import { calloutRecordsBodySchema } from "@/contracts/critical";
 import { otherMethods } from "@/server/api/methods";
 
 export const POST = withSession(async ({ req, db, session }) => {
   const body = await readJson(req, calloutRecordsBodySchema);
-  return getCalloutRecords(db, session, body.lab_report_ids);
+  return jsonTextResponse(await calloutRecordsJson(db, session, body.lab_report_ids));
 });
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
