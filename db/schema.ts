@@ -294,8 +294,10 @@ export const activityLogs = pgTable(
   (t) => [
     // A GIN index partial on the callout category (DESIGN §2), and no plain GIN beside the
     // (lab_id, log_category_id, …) btree: the planner keeps endpoint 2 on it (bench/NOTES.md).
+    // fastupdate off: a search would scan the whole pending list of new entries (migration 0013).
     index("activity_logs_callout_reports_gin")
       .using("gin", t.labReportIds)
+      .with({ fastupdate: false })
       .where(sql`${t.logCategoryId} = 648`),
     index("activity_logs_bill_idx").on(t.billId),
   ],
