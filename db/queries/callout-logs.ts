@@ -44,9 +44,7 @@ export async function calloutLogsJson(db: Queryable, session: SessionContext, re
   if (reportIds.length === 0) return '{"logs":[]}';
   // `category = 648` and `&&` on the requested ids, a constant array, match the partial GIN index
   // (DESIGN §2); a subquery in its place hides the array from the planner, which then scans small and
-  // mid-sized logs sequentially. Which of the entry's requested reports the session may see is a
-  // semi-join on lab_reports by primary key.
-  const requested = intArray(reportIds);
+  // mid-sized logs sequentially. The visible ones among them are computed once beside it (an InitPlan).
   const [row] = await rawRows<LogsBody>(
     db,
     sql`select json_build_object('logs', coalesce(json_agg(e.entry order by e.activity_date, e.id), '[]'))::text as body,
@@ -57,9 +55,8 @@ export async function calloutLogsJson(db: Queryable, session: SessionContext, re
         where ${and(
           eq(activityLogs.logCategoryId, CRITICAL_CALLOUT_LOG_CATEGORY),
           eq(activityLogs.labId, session.labId),
-          sql`${activityLogs.labReportIds} && ${requested}`,
-          sql`exists (select 1 from ${labReports} where ${labReports.id} = any(${activityLogs.labReportIds})
-            and ${labReports.id} = any(${requested}) and ${reportScope(session)})`,
+          sql`${activityLogs.labReportIds} && ${intArray(reportIds)}`,
+          sql`${activityLogs.labReportIds} && array(${visibleReportIdsQuery(db, session, reportIds)})`,
         )}
         order by ${activityLogs.activityDate}, ${activityLogs.id}
         limit ${MAX_LOG_ENTRIES}) e`,

@@ -9,11 +9,12 @@ import { communicationSearchSchema } from "../../contracts/fhir";
 import { worklistQuerySchema } from "../../contracts/worklist";
 import type { Db, Queryable } from "../../db/connect";
 import { withCustomPlans } from "../../db/custom-plans";
+import { pgErrorCode } from "../../db/pg-error";
 import { getCompliance } from "../../db/queries/compliance";
 import { searchCommunications } from "../../db/queries/fhir-communications";
 import { getWorklist } from "../../db/queries/worklist";
 import { getWorklistExport } from "../../db/queries/worklist-export";
-import { activityLogs } from "../../db/schema";
+import { labs } from "../../db/schema";
 import type { SessionContext } from "../../domain/auth/session-context";
 import type { TestDb } from "../support/db";
 import { openScenarioSignedIn } from "../support/session";
@@ -56,7 +57,11 @@ describe("plans for the values", () => {
 
   it("runs a read planned for its values, read-only, and leaves the connection as it was", async () => {
     expect(await withCustomPlans(tdb.db, planMode)).toBe("force_custom_plan");
-    await expect(withCustomPlans(tdb.db, (db) => db.insert(activityLogs).values({} as never))).rejects.toThrow();
+    // An UPDATE that matches no row is still refused in a read-only transaction, and only there.
+    const touch = (db: Queryable) => db.update(labs).set({ name: sql`${labs.name}` }).where(sql`false`);
+    const refused = await withCustomPlans(tdb.db, touch).then(() => "written", pgErrorCode);
+    expect(refused).toBe("25006"); // read_only_sql_transaction
+    await expect(touch(tdb.db)).resolves.toBeDefined();
     expect(await planMode(tdb.db)).toBe("auto");
   });
 
