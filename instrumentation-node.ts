@@ -4,10 +4,17 @@
 // worker) starts here, not as a side effect of opening the database.
 import { getDb } from "@/db";
 import { DataFolderError, ensureDataFolder, pgliteDirFromEnv } from "@/db/pglite-dir";
+import { applyHeapGrowth } from "@/server/heap-growth";
 import { startEscalationWorker } from "@/server/escalation/escalation-worker";
 import { startOutboxWorker } from "@/server/notify/outbox-worker";
 
 export async function startNodeServer() {
+  try {
+    applyHeapGrowth();
+  } catch (err) {
+    console.error(`critical-callout: ${(err as Error).message}`);
+    process.exit(1);
+  }
   if (!process.env.DATABASE_URL) {
     try {
       ensureDataFolder(pgliteDirFromEnv());

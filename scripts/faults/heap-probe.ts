@@ -8,6 +8,8 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 export interface HeapProbe {
   /** Bytes of JavaScript heap still reachable after two full collections. */
   retainedBytes(): Promise<number>;
+  /** The server's own `process.memoryUsage()`, as it is (no collection first). */
+  memoryUsage(): Promise<NodeJS.MemoryUsage>;
   close(): void;
 }
 
@@ -30,11 +32,11 @@ export async function openHeapProbe(inspectPort: number): Promise<HeapProbe> {
     if (message.error) waiter.reject(new Error(`inspector: ${message.error.message}`));
     else waiter.resolve(message.result);
   };
-  const call = (method: string) =>
+  const call = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ id, method }));
+      socket.send(JSON.stringify({ id, method, params }));
     });
   return {
     async retainedBytes() {
@@ -42,6 +44,12 @@ export async function openHeapProbe(inspectPort: number): Promise<HeapProbe> {
       await call("HeapProfiler.collectGarbage");
       const usage = (await call("Runtime.getHeapUsage")) as { usedSize: number };
       return usage.usedSize;
+    },
+    async memoryUsage() {
+      const answer = (await call("Runtime.evaluate", { expression: "JSON.stringify(process.memoryUsage())", returnByValue: true })) as {
+        result: { value: string };
+      };
+      return JSON.parse(answer.result.value) as NodeJS.MemoryUsage;
     },
     close: () => socket.close(),
   };

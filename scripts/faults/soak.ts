@@ -22,11 +22,13 @@ const MAX_CONFLICT_SHARE = 0.1;
  * third of the run (JIT, caches and pools warmed) and the end, by more than LEAK_MIN_GROWTH_MB at more
  * than LEAK_KB_PER_REQUEST. RSS is printed but not judged: V8 reserves heap in steps of tens of MB
  * while it warms up, which on a busy 2-core machine lasts most of a 15 s run. The long run also fails
- * on RSS growth over 150 MB in its second half.
+ * on RSS growth over 150 MB in its second half, and on an RSS over 300 MB at its end.
  */
 const LEAK_KB_PER_REQUEST = 8;
 const LEAK_MIN_GROWTH_MB = 4;
 const INSPECT_PORT = PORT + 1000;
+/** Issue 17's bound on the server's RSS after a long soak (a short one ends while V8 still warms up). */
+const MAX_RSS_MB = 300;
 
 type Kind = "records" | "logs" | "worklist" | "audit" | "write";
 const EXPECTED: Record<Kind, number[]> = { records: [200], logs: [200], worklist: [200], audit: [200], write: [201, 409] };
@@ -110,6 +112,7 @@ try {
   clearInterval(sampler);
   clearTimeout(warmTimer);
   samples.push({ mb: rssMb(server.pid), requests: latencies.length });
+  const usage = await heap.memoryUsage();
   if (!warmHeap) throw new Error("soak: the warm heap was never measured");
   const endHeap = { bytes: await heap.retainedBytes(), requests: latencies.length };
 
@@ -131,6 +134,12 @@ try {
   const last = samples[samples.length - 1];
   const every = Math.max(1, Math.floor(samples.length / 12));
   console.log(`server RSS (MB): ${samples.filter((_, i) => i % every === 0).map((s) => s.mb.toFixed(0)).join(" → ")} → ${last.mb.toFixed(0)}`);
+  // Where the RSS goes at the end of the load: V8's reserved heap (not only the live part), memory
+  // outside it (Buffers, native), and the rest (code, the binary, malloc's own).
+  const mb = (b: number) => (b / 2 ** 20).toFixed(0);
+  console.log(
+    `server memory at the end (MB): rss ${mb(usage.rss)} = V8 heap reserved ${mb(usage.heapTotal)} (used ${mb(usage.heapUsed)}) + external ${mb(usage.external)} (ArrayBuffers ${mb(usage.arrayBuffers)}) + the rest ${mb(usage.rss - usage.heapTotal - usage.external)}`,
+  );
   console.log(
     `retained heap after GC (MB): ${(warmHeap.bytes / 2 ** 20).toFixed(1)} after warm-up → ${(endHeap.bytes / 2 ** 20).toFixed(1)} at the end; ${heapGrowthMb >= 0 ? "+" : ""}${heapGrowthMb.toFixed(1)} MB, ${kbPerRequest.toFixed(2)} KB/request over ${heapRequests} requests`,
   );
@@ -145,6 +154,7 @@ try {
   }
   const half = samples.slice(Math.floor(samples.length / 2)).map((s) => s.mb);
   if (SECONDS >= 60 && Math.max(...half) - Math.min(...half) > 150) problems.push("memory still growing in the second half (> 150 MB)");
+  if (SECONDS >= 60 && last.mb > MAX_RSS_MB) problems.push(`server RSS ${last.mb.toFixed(0)} MB at the end (goal: at most ${MAX_RSS_MB} MB)`);
   if (problems.length) throw new Error(`soak failed:\n  ${problems.join("\n  ")}`);
 } finally {
   heap.close();
