@@ -8,13 +8,24 @@ import type { Queryable } from "./connect";
 /** Named columns or expressions of one JSON object; an expression comes back as JSON gives it. */
 export type JsonFields = Record<string, Column | SQL>;
 
-/** `json_build_object('key', column, …)`. Numerics go as text: drizzle reads them as strings ("100.00"). */
+/** A field as it goes into JSON. Numerics go as text: drizzle reads them as strings ("100.00"). */
+const jsonValue = (value: Column | SQL) => (is(value, PgNumeric) ? sql`${value}::text` : value);
+
+/** `json_build_object('key', column, …)`. */
 export function jsonObject(fields: JsonFields): SQL {
   const parts = Object.entries(fields).map(([key, value]) => {
     if (!/^\w+$/.test(key)) throw new Error(`jsonObject: key ${key} is not a plain name`);
-    return sql`${sql.raw(`'${key}'`)}, ${is(value, PgNumeric) ? sql`${value}::text` : value}`;
+    return sql`${sql.raw(`'${key}'`)}, ${jsonValue(value)}`;
   });
   return sql`json_build_object(${sql.join(parts, sql`, `)})`;
+}
+
+/**
+ * `json_build_array(column, …)` in the fields' order: for row sets of many rows, a third of the bytes
+ * of json_build_object (no key per value), and PostgreSQL builds it faster (bench/NOTES.md).
+ */
+export function jsonTuple(fields: JsonFields): SQL {
+  return sql`json_build_array(${sql.join(Object.values(fields).map(jsonValue), sql`, `)})`;
 }
 
 /** A timestamp as JavaScript's toISOString() writes it (UTC, milliseconds): the API's format. */
@@ -28,16 +39,32 @@ export function parsedJson<T>(value: unknown): T {
 type Decoder = [key: string, map: ((value: unknown) => unknown) | undefined][];
 const decoders = new WeakMap<JsonFields, Decoder>();
 
-/** One object of `jsonObject(fields)` as drizzle would map the same columns (dates, arrays, jsonb). */
-export function decodeJsonObject<T>(fields: JsonFields, json: Record<string, unknown>): T {
+function decoderOf(fields: JsonFields): Decoder {
   let decoder = decoders.get(fields);
   if (!decoder) {
     decoder = Object.entries(fields).map(([key, f]) => [key, is(f, Column) ? (v: unknown) => f.mapFromDriverValue(v) : undefined]);
     decoders.set(fields, decoder);
   }
+  return decoder;
+}
+
+/** One object of `jsonObject(fields)` as drizzle would map the same columns (dates, arrays, jsonb). */
+export function decodeJsonObject<T>(fields: JsonFields, json: Record<string, unknown>): T {
   const row: Record<string, unknown> = {};
-  for (const [key, map] of decoder) {
+  for (const [key, map] of decoderOf(fields)) {
     const value = json[key] ?? null;
+    row[key] = value !== null && map ? map(value) : value;
+  }
+  return row as T;
+}
+
+/** One array of `jsonTuple(fields)`, mapped as decodeJsonObject maps an object. */
+export function decodeJsonTuple<T>(fields: JsonFields, tuple: unknown[]): T {
+  const row: Record<string, unknown> = {};
+  const decoder = decoderOf(fields);
+  for (let i = 0; i < decoder.length; i++) {
+    const [key, map] = decoder[i];
+    const value = tuple[i] ?? null;
     row[key] = value !== null && map ? map(value) : value;
   }
   return row as T;

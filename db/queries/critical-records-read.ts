@@ -13,7 +13,7 @@ import { computeClock } from "@/domain/critical/clock";
 import type { RangeRow } from "@/domain/critical/evaluate";
 import type { Queryable } from "../connect";
 import { frozenSql } from "../frozen-sql";
-import { decodeJsonObject, executeFirstRow, type JsonFields, jsonObject, parsedJson } from "../json-rows";
+import { decodeJsonObject, decodeJsonTuple, executeFirstRow, type JsonFields, jsonObject, jsonTuple, parsedJson } from "../json-rows";
 import { billScope } from "../scope";
 import { bills, criticalCallouts, departments, labReports, labSettings, parameterRanges, patients, reportValues, testParameters, tests } from "../schema";
 import { evaluateLoadedParameters, type ParameterValueRow, parameterValueFields } from "./critical-evaluation";
@@ -61,10 +61,10 @@ const reportsWithRows = frozenSql(sql`select ${labReports.id} as id, ${reportJso
       join ${departments} on ${departments.id} = ${tests.departmentId}
       join ${patients} on ${patients.id} = ${labReports.patientId}`);
 const rowSetsOfReports = frozenSql(sql`(select coalesce(json_agg(r.row order by r.id), '[]') from r) as reports,
-      (select coalesce(json_agg(${jsonObject(valueFields)}), '[]')
+      (select coalesce(json_agg(${jsonTuple(valueFields)}), '[]')
         from ${reportValues} join ${testParameters} on ${testParameters.id} = ${reportValues.parameterId}
         where ${reportValues.labReportId} in (select id from r)) as values,
-      (select coalesce(json_agg(${jsonObject(rangeFields)} order by ${parameterRanges.id}), '[]')
+      (select coalesce(json_agg(${jsonTuple(rangeFields)} order by ${parameterRanges.id}), '[]')
         from ${parameterRanges}
         where ${parameterRanges.parameterId} in (
           select ${reportValues.parameterId} from ${reportValues} where ${reportValues.labReportId} in (select id from r))) as ranges`);
@@ -97,8 +97,8 @@ export async function loadBillCriticalSnapshot(db: Queryable, session: SessionCo
   const row = await executeFirstRow<SnapshotRow>(db, snapshotStatement(session, billId));
   if (!row) throw notFound("Bill not found");
   const rows = parsedJson<Record<string, unknown>[]>(row.reports).map(decodeReport);
-  const values = parsedJson<Record<string, unknown>[]>(row.values).map((v) => decodeJsonObject<ParameterValueRow>(valueFields, v));
-  const ranges = parsedJson<Record<string, unknown>[]>(row.ranges).map((r) => decodeJsonObject<RangeRow>(rangeFields, r));
+  const values = parsedJson<unknown[][]>(row.values).map((v) => decodeJsonTuple<ParameterValueRow>(valueFields, v));
+  const ranges = parsedJson<unknown[][]>(row.ranges).map((r) => decodeJsonTuple<RangeRow>(rangeFields, r));
   const reports = keepCritical(rows, evaluateLoadedParameters(evaluationInput(rows), values, ranges));
   const draft = parsedJson<Record<string, unknown> | null>(row.draft);
   return {

@@ -28,8 +28,9 @@ export function settingsFromStored(value: unknown): NotifySettings {
   const stored = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...DEFAULT_NOTIFY_SETTINGS };
   for (const key of Object.keys(DEFAULT_NOTIFY_SETTINGS)) {
+    if (!(key in stored)) continue; // the default stands (and a zod failure per absent key costs endpoint 1)
     const field = notifySettingsSchema.shape[key as keyof NotifySettings];
-    const v = key in stored ? stored[key] : undefined;
+    const v = stored[key];
     const coerced = typeof v === "boolean" ? Number(v) : v;
     if (field.safeParse(coerced).success) merged[key] = coerced;
   }
