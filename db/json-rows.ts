@@ -48,13 +48,13 @@ function decoderOf(fields: JsonFields): Decoder {
   return decoder;
 }
 
+/** A JSON value as the column's driver mapping gives it; null stays null. */
+const decodedValue = (map: Decoder[number][1], value: unknown) => (value == null ? null : map ? map(value) : value);
+
 /** One object of `jsonObject(fields)` as drizzle would map the same columns (dates, arrays, jsonb). */
 export function decodeJsonObject<T>(fields: JsonFields, json: Record<string, unknown>): T {
   const row: Record<string, unknown> = {};
-  for (const [key, map] of decoderOf(fields)) {
-    const value = json[key] ?? null;
-    row[key] = value !== null && map ? map(value) : value;
-  }
+  for (const [key, map] of decoderOf(fields)) row[key] = decodedValue(map, json[key]);
   return row as T;
 }
 
@@ -62,11 +62,9 @@ export function decodeJsonObject<T>(fields: JsonFields, json: Record<string, unk
 export function decodeJsonTuple<T>(fields: JsonFields, tuple: unknown[]): T {
   const row: Record<string, unknown> = {};
   const decoder = decoderOf(fields);
-  for (let i = 0; i < decoder.length; i++) {
-    const [key, map] = decoder[i];
-    const value = tuple[i] ?? null;
-    row[key] = value !== null && map ? map(value) : value;
-  }
+  decoder.forEach(([key, map], i) => {
+    row[key] = decodedValue(map, tuple[i]);
+  });
   return row as T;
 }
 
