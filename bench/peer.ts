@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { runSizeFloor } from "./size-floor";
 
 export const PERF_DIR = path.resolve(process.env.BENCH_PERF_DIR ?? path.join("..", "shared", "perf"));
 const SCALE = process.env.BENCH_PEER_SCALE ?? "full";
@@ -24,6 +25,8 @@ const C1_RAW_FACTOR = 1.5;
 interface Cell {
   p50: number;
   rps: number;
+  /** The answer's size (the floor at an answer's size only). */
+  bytes?: number;
 }
 export interface PeerResult {
   dir: string;
@@ -53,20 +56,23 @@ export async function runPeer(outDir: string, say: (m: string) => void, env: Nod
   // The stick exits non-zero when its oracle finds a mismatch too: the table still stands, the oracle says why.
   if (!existsSync(path.join(outDir, "results.txt"))) throw new Error(`app-vs-peer.sh failed (${code}); its output is in ${outDir}`);
   if (code !== 0) say(`app-vs-peer.sh exited ${code} (an oracle mismatch, or a step after the timing): see ${outDir}`);
+  const stickDb = `${env.PGURL ?? "postgres://postgres@127.0.0.1:5432"}/perf_app_${SCALE}`;
+  await runSizeFloor(outDir, stickDb, say, env);
   return readPeer(outDir);
 }
 
-/** The RESULT lines of a stick run: `RESULT target endpoint conc p50 p99 rps ...` (floor: `floor next-401`). */
+/** The RESULT lines of a stick run: `RESULT target endpoint conc p50 p99 rps ...` (floor: `floor next-401`;
+ * the floor at an answer's size: `sized eN`, bench/size-floor.ts). */
 export function readPeer(dir: string): PeerResult {
   const cells = new Map<string, Cell>();
-  for (const file of ["results.txt", "floor.txt"]) {
+  for (const file of ["results.txt", "floor.txt", "size-floor.txt"]) {
     const f = path.join(dir, file);
     if (!existsSync(f)) continue;
     for (const line of readFileSync(f, "utf8").split("\n")) {
       const p = line.trim().split(/\s+/);
       if (p[0] !== "RESULT") continue;
       const [target, ep] = p[1] === "floor" ? ["floor", "401"] : [p[1], p[2]];
-      cells.set(key(target, ep, Number(p[3])), { p50: Number(p[4]), rps: Number(p[6]) });
+      cells.set(key(target, ep, Number(p[3])), { p50: Number(p[4]), rps: Number(p[6]), bytes: p[9] ? Number(p[9]) : undefined });
     }
   }
   const oracleFile = path.join(dir, "oracle.txt");
@@ -75,15 +81,16 @@ export function readPeer(dir: string): PeerResult {
 
 const f2 = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x.toFixed(1)) : "–");
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : "–");
 
-/** ONE table: app, peer, raw SQL, floor, the ratios and each goal's verdict, per endpoint. */
+/** ONE table: app, peer, raw SQL, the floor (a 401, and a constant answer of the endpoint's size), the ratios and each goal's verdict, per endpoint. */
 export function peerTable(r: PeerResult): { lines: string[]; missed: string[] } {
   const cell = (t: string, ep: string, c: number) => r.cells.get(key(t, ep, c)) ?? { p50: Number.NaN, rps: Number.NaN };
   const floor1 = cell("floor", "401", 1);
   const floor32 = cell("floor", "401", 32);
   const lines = [
-    "| endpoint | app c1 p50 · c32 req/s | peer (django) | raw SQL | floor (401) | app/peer c32 | app/limit c32 | c1 p50 goal | verdict |",
-    "|---|---|---|---|---|---:|---:|---|---|",
+    "| endpoint | app c1 p50 · c32 req/s | peer (django) | raw SQL | floor (401) | floor at the answer's size | app/peer c32 | app/limit c32 | app/size floor c32 | c1 p50 goal · size floor + raw | verdict |",
+    "|---|---|---|---|---|---|---:|---:|---:|---|---|",
   ];
   const missed: string[] = [];
   for (const [ep, goal] of Object.entries(GOALS)) {
@@ -93,10 +100,13 @@ export function peerTable(r: PeerResult): { lines: string[]; missed: string[] } 
     const peer32 = cell("django", ep, 32);
     const raw1 = cell("rawsql", ep, 1);
     const raw32 = cell("rawsql", ep, 32);
+    const sized1 = cell("sized", ep, 1);
+    const sized32 = cell("sized", ep, 32);
     const limit = 1 / (1 / floor32.rps + 1 / raw32.rps);
     const c1Goal = floor1.p50 + C1_RAW_FACTOR * raw1.p50;
     const vsPeer = app32.rps / peer32.rps;
     const vsLimit = app32.rps / limit;
+    const vsSized = app32.rps / sized32.rps;
     const checks = [
       [vsPeer >= goal.vsPeer, `c32 ≥ ${goal.vsPeer}× peer`],
       [vsLimit >= OF_LIMIT, `c32 ≥ ${OF_LIMIT * 100}% of limit ${f0(limit)} req/s`],
@@ -106,8 +116,9 @@ export function peerTable(r: PeerResult): { lines: string[]; missed: string[] } 
     for (const what of failed) missed.push(`${goal.name}: ${what}`);
     lines.push(
       `| ${goal.name} | ${f2(app1.p50)} ms · ${f0(app32.rps)} | ${f2(peer1.p50)} ms · ${f0(peer32.rps)} | ${f2(raw1.p50)} ms · ${f0(raw32.rps)} | ` +
-        `${f2(floor1.p50)} ms · ${f0(floor32.rps)} | ${f2(vsPeer)}× (≥ ${goal.vsPeer}) | ${Number.isFinite(vsLimit) ? (100 * vsLimit).toFixed(0) : "–"}% (≥ ${OF_LIMIT * 100}%) | ` +
-        `≤ ${f2(c1Goal)} ms | ${failed.length ? `**missed**: ${failed.join("; ")}` : "met"} |`,
+        `${f2(floor1.p50)} ms · ${f0(floor32.rps)} | ${f2(sized1.p50)} ms · ${f0(sized32.rps)} (${sized1.bytes ? (sized1.bytes / 1024).toFixed(1) : "–"} kB) | ` +
+        `${f2(vsPeer)}× (≥ ${goal.vsPeer}) | ${pct(vsLimit)} (≥ ${OF_LIMIT * 100}%) | ${pct(vsSized)} | ` +
+        `≤ ${f2(c1Goal)} ms · ${f2(sized1.p50 + raw1.p50)} ms | ${failed.length ? `**missed**: ${failed.join("; ")}` : "met"} |`,
     );
   }
   return { lines, missed };

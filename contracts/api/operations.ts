@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { acknowledgeBodySchema, acknowledgeResponseSchema, ackTokenParamsSchema } from "../acknowledge";
 import { loginBodySchema, meSchema } from "../auth";
+import { benchFloorQuerySchema, benchFloorResponseSchema } from "../bench";
 import { complianceQuerySchema, complianceResponseSchema } from "../compliance";
 import {
   calloutRecordsBodySchema,
@@ -155,6 +156,12 @@ export const OPERATIONS: Operation[] = [
   {
     method: "GET", path: "/api/openapi.json", tag: "Reference", summary: "This OpenAPI 3.1 document",
     responses: { 200: { description: "The document", schema: z.object({ openapi: z.string() }).loose() } },
+  },
+  {
+    method: "GET", path: "/api/bench/floor", tag: "Reference", summary: "A constant answer of a given size, for the benchmark",
+    description: "Served only by a server started with BENCH_FLOOR_ROUTE=1 (npm run bench); elsewhere a 404.",
+    query: benchFloorQuerySchema,
+    responses: { 200: { description: "`bytes` bytes of JSON", schema: benchFloorResponseSchema }, 404: "Not served by this server" },
   },
   ...FHIR_OPERATIONS,
 ];

@@ -11,6 +11,7 @@ import { GET as eventsRoute } from "../../app/api/events/route";
 import { POST as signAllRoute } from "../../app/api/bills/[billId]/sign-all/route";
 import { POST as signRoute } from "../../app/api/reports/[reportId]/sign/route";
 import { GET as openApiRoute } from "../../app/api/openapi.json/route";
+import { GET as benchFloorRoute } from "../../app/api/bench/floor/route";
 import { GET as fhirReadRoute } from "../../app/fhir/r4/Communication/[id]/route";
 import { GET as fhirSearchRoute } from "../../app/fhir/r4/Communication/route";
 import { GET as fhirMetadataRoute } from "../../app/fhir/r4/metadata/route";
@@ -194,6 +195,7 @@ const ROUTES: Record<string, { access: Access; call: (cookie: string | undefined
   },
   "GET /auth/me": { access: "session", call: (cookie) => call(meRoute, "/me", { cookie }) },
   "GET /api/openapi.json": { access: "session", call: (cookie) => call(openApiRoute, "/api/openapi.json", { cookie }) },
+  "GET /api/bench/floor": { access: "session", call: (cookie) => call(benchFloorRoute, "/api/bench/floor?bytes=100", { cookie }) },
   "GET /fhir/r4/metadata": { access: "public", call: (cookie) => call(fhirMetadataRoute, "/fhir/r4/metadata", { cookie }) },
   "GET /fhir/r4/Communication": { access: "session", call: (c) => ENDPOINTS.fhirSearch(c, "hemaReport") },
   "GET /fhir/r4/Communication/[id]": { access: "session", call: (c) => ENDPOINTS.fhirRead(c, "1-1") },
