@@ -4,7 +4,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { SessionContext } from "@/domain/auth/session-context";
 import { ApiError } from "@/domain/errors";
 import type { Queryable } from "../connect";
-import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, labReports } from "../schema";
+import { isCalloutLog } from "../callout-log";
+import { activityLogs, bills, labReports } from "../schema";
 import { reportScope } from "../scope";
 import { announce, type BillEventKind } from "./bill-events";
 import { billETag } from "@/domain/callout/bill-version";
@@ -69,7 +70,7 @@ async function changesSince(tx: Queryable, session: SessionContext, billId: numb
       and(
         eq(activityLogs.billId, billId),
         eq(activityLogs.labId, session.labId),
-        eq(activityLogs.logCategoryId, CRITICAL_CALLOUT_LOG_CATEGORY),
+        isCalloutLog,
         sql`coalesce((${activityLogs.dumpedJson}->>'version')::int, 0) > ${version}`,
         sql`exists (select 1 from ${labReports} where ${labReports.id} = any(${activityLogs.labReportIds}) and ${reportScope(session)})`,
       ),

@@ -8,7 +8,8 @@ import { type CalloutLogRow, type ReportRow, toCommunication } from "@/domain/fh
 import { type CommunicationStatus, UNREACHABLE_ATTEMPT_CODES } from "@/domain/fhir/communication-status";
 import type { Queryable } from "../connect";
 import { withCustomPlans } from "../custom-plans";
-import { activityLogs, bills, CRITICAL_CALLOUT_LOG_CATEGORY, criticalAcknowledgements, doctors, labReports, organizations, patients, tests } from "../schema";
+import { isCalloutLog } from "../callout-log";
+import { activityLogs, bills, criticalAcknowledgements, doctors, labReports, organizations, patients, tests } from "../schema";
 import { reportScope } from "../scope";
 import { loadCriticalParameters } from "./critical-evaluation";
 
@@ -56,7 +57,7 @@ function selectRows(db: Queryable, session: SessionContext, where: SQL[]) {
     .innerJoin(patients, and(eq(patients.id, labReports.patientId), eq(patients.labId, session.labId)))
     .leftJoin(organizations, and(eq(organizations.id, bills.orgId), eq(organizations.labId, session.labId)))
     .leftJoin(referral, and(eq(referral.id, bills.docId), eq(referral.labId, session.labId)))
-    .where(and(eq(activityLogs.logCategoryId, CRITICAL_CALLOUT_LOG_CATEGORY), eq(activityLogs.labId, session.labId), isCommunication, reportScope(session), ...where));
+    .where(and(isCalloutLog, eq(activityLogs.labId, session.labId), isCommunication, reportScope(session), ...where));
 }
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 

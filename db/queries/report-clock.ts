@@ -5,10 +5,11 @@
 // (critical_acknowledgements_report_idx).
 import { sql } from "drizzle-orm";
 import type { ClockFacts } from "@/domain/critical/clock";
-import { activityLogs, CRITICAL_CALLOUT_LOG_CATEGORY, criticalAcknowledgements, criticalCallouts, criticalEscalations, labReports } from "../schema";
+import { isCalloutLog } from "../callout-log";
+import { activityLogs, criticalAcknowledgements, criticalCallouts, criticalEscalations, labReports } from "../schema";
 
 /** An attempt is a callout log row written as a draft; it counts for every report it names. */
-export const attemptLogCondition = sql`${activityLogs.logCategoryId} = ${sql.raw(String(CRITICAL_CALLOUT_LOG_CATEGORY))}
+export const attemptLogCondition = sql`${isCalloutLog}
   and ${activityLogs.labReportIds} @> array[${labReports.id}]
   and ${activityLogs.labId} = ${labReports.labId}
   and ${activityLogs.dumpedJson}->>'is_draft' = 'true'`;
