@@ -9,3 +9,6 @@ export const benchFloorQuerySchema = z.object({
 });
 
 export const benchFloorResponseSchema = z.object({ pad: z.string() });
+
+/** How many `x` make a `{"pad":"x…"}` answer exactly `bytes` long. */
+export const benchFloorPadding = (bytes: number) => bytes - '{"pad":""}'.length;

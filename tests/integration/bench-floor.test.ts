@@ -27,11 +27,17 @@ describe("GET /api/bench/floor", () => {
     expect(res.json.error.code).toBe("not_found");
   });
 
-  it("answers JSON of exactly the asked size when enabled", async () => {
+  it("answers JSON of exactly the asked size when enabled, from memory or written by PostgreSQL", async () => {
     process.env.BENCH_FLOOR_ROUTE = "1";
-    for (const bytes of [16, 20_500, 59_000]) {
-      const res = await call(floorRoute, `/api/bench/floor?bytes=${bytes}`, { cookie });
-      expect(res.status).toBe(200);
+    for (const [bytes, from] of [
+      [16, "memory"],
+      [20_500, "memory"],
+      [59_000, "memory"],
+      [16, "database"],
+      [20_500, "database"],
+    ] as const) {
+      const res = await call(floorRoute, `/api/bench/floor?bytes=${bytes}&from=${from}`, { cookie });
+      expect(res.status, `${bytes} from ${from}`).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/json");
       expect(Buffer.byteLength(res.text)).toBe(bytes);
       expect(res.json.pad).toMatch(/^x*$/);
@@ -40,7 +46,7 @@ describe("GET /api/bench/floor", () => {
 
   it("refuses a size it cannot make, and a request without a session", async () => {
     process.env.BENCH_FLOOR_ROUTE = "1";
-    for (const q of ["", "bytes=3", "bytes=abc", "bytes=2000000"]) {
+    for (const q of ["", "bytes=3", "bytes=abc", "bytes=2000000", "bytes=100&from=disk"]) {
       const res = await call(floorRoute, `/api/bench/floor?${q}`, { cookie });
       expect(res.status, q).toBe(400);
       expect(res.json.error.code).toBe("bad_request");

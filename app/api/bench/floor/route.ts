@@ -2,7 +2,7 @@
 // the session and a body of an endpoint's size, and nothing else. `npm run bench` measures it beside
 // endpoints 1–3 (bench/size-floor.ts) as this stack's floor for an answer of that size. Served only by a
 // server started with BENCH_FLOOR_ROUTE=1; on any other it is a 404.
-import { benchFloorQuerySchema } from "@/contracts/bench";
+import { benchFloorPadding, benchFloorQuerySchema } from "@/contracts/bench";
 import { paddedTextFromDatabase } from "@/db/queries/bench-floor";
 import { ApiError } from "@/domain/errors";
 import { jsonTextResponse, parseInput } from "@/server/api/body";
@@ -15,7 +15,7 @@ const texts = new Map<number, string>();
 function paddedText(bytes: number): string {
   let text = texts.get(bytes);
   if (text === undefined) {
-    text = `{"pad":"${"x".repeat(bytes - 10)}"}`;
+    text = `{"pad":"${"x".repeat(benchFloorPadding(bytes))}"}`;
     texts.set(bytes, text);
   }
   return text;
